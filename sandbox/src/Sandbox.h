@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+#include <QtCore/QStringView>
+#include <QtCore/QUrl>
+#include <QtNetwork/QHostAddress>
+
+#include <memory>
+#include <optional>
+
+namespace opssandbox {
+
+struct SandboxConfig
+{
+    QHostAddress bindAddress = QHostAddress::LocalHost; // services bind here
+    quint16 controlPort = 18000;      // 0 = ephemeral; the control listener ALWAYS binds 127.0.0.1
+    quint16 firstServicePort = 18001; // service i listens on firstServicePort + i; 0 = all ephemeral
+    QString dbHost = QStringLiteral("127.0.0.1");
+    quint16 dbPort = 5432;
+    QString dbName = QStringLiteral("ops_sandbox");
+    QString dbUser = QStringLiteral("postgres");
+    QString dbPassword;               // usually empty; libpq also reads PGPASSWORD
+    int initialisingSeconds = 0;      // market_data_service answers 503 "initialising" this long
+};
+
+enum class Fault {
+    None,
+    Down,
+    Hang,
+    Slow,
+    Degraded,
+    Unhealthy,
+    Malformed,
+    Html,
+    Initialising,
+    Flapping,
+    Drip
+};
+
+// Lower-case wire names: none, down, hang, slow, degraded, unhealthy, malformed, html,
+// initialising, flapping, drip.
+QString faultName(Fault fault);
+std::optional<Fault> faultFromName(QStringView name);
+QStringList faultNames();
+
+class Sandbox : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Sandbox(QObject *parent = nullptr);
+    ~Sandbox() override;
+
+    // Creates the database if missing, applies migrations, starts the service listeners and the
+    // control listener. On failure everything started so far is stopped again.
+    bool start(const SandboxConfig &config, QString *error);
+
+    quint16 controlPort() const;
+    QStringList serviceNames() const; // the seven, in port-offset order
+    quint16 servicePort(const QString &service) const;
+    QUrl healthUrl(const QString &service) const;    // e.g. http://127.0.0.1:18003/health
+    QUrl readinessUrl(const QString &service) const; // empty QUrl when the service has none
+
+    // delayMs: the answer delay for "slow" (default 3000) and the byte interval for "drip"
+    // (default 2000); ignored otherwise. Fault::None clears.
+    bool setFault(const QString &service, Fault fault, int delayMs = 0, QString *error = nullptr);
+    void clearFaults(const QString &service = {}); // empty = all
+    Fault fault(const QString &service) const;
+    int faultDelayMs(const QString &service) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace opssandbox
