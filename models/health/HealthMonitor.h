@@ -39,6 +39,7 @@ public:
     ~HealthMonitor() override;
 
     [[nodiscard]] const ConnectionProfile &profile() const { return m_profile; }
+    [[nodiscard]] const Clock &clock() const { return m_clock; }
 
     [[nodiscard]] int entryCount() const { return int(m_entries.size()); }
     [[nodiscard]] QString entryName(int row) const;

@@ -47,12 +47,17 @@ private:
         if (!m_open && !open(&result.error))
             return result;
 
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        QSqlQuery query(db);
-        if (!query.exec(QStringLiteral("SELECT 1")) || !query.next() || query.value(0).toInt() != 1) {
-            // After a server-side disconnect QPSQL may report no error text at all.
-            const QString text = query.lastError().text().trimmed();
-            result.error = text.isEmpty() ? tr("Connection to PostgreSQL lost") : firstLine(text);
+        bool answered = false;
+        {
+            QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+            answered = query.exec(QStringLiteral("SELECT 1")) && query.next() && query.value(0).toInt() == 1;
+            if (!answered) {
+                // After a server-side disconnect QPSQL may report no error text at all.
+                const QString text = query.lastError().text().trimmed();
+                result.error = text.isEmpty() ? tr("Connection to PostgreSQL lost") : firstLine(text);
+            }
+        }
+        if (!answered) {
             closeConnection(); // reconnect explicitly next time, never silently
             return result;
         }
@@ -80,6 +85,7 @@ private:
             *error = firstLine(db.lastError().text());
             if (error->isEmpty())
                 *error = tr("Could not connect to PostgreSQL");
+            db = QSqlDatabase(); // release the handle before the connection is removed
             closeConnection();
             return false;
         }

@@ -14,6 +14,7 @@ ServiceProbe::ServiceProbe(QNetworkAccessManager &network, const ServiceEndpoint
     , m_timeoutMs(timeoutMs)
 {
     m_deadline.setSingleShot(true);
+    m_deadline.setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5 % early
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         finishWithError(tr("Timed out after %1 s").arg(QLocale().toString(m_timeoutMs / 1000.0, 'g', 3)));
     });
@@ -56,10 +57,9 @@ QNetworkReply *ServiceProbe::get(const QUrl &url)
     request.setTransferTimeout(m_timeoutMs);
     QNetworkReply *reply = m_network.get(request);
     // A body larger than the parser accepts is cut off as soon as it is seen.
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
+    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
         if (received > HealthParser::MaxBodyBytes && !m_done)
             finishWithError(tr("Response too large (over %1 MiB)").arg(HealthParser::MaxBodyBytes / (1024 * 1024)));
-        Q_UNUSED(reply)
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onReplyFinished(reply); });
     return reply;

@@ -207,7 +207,7 @@ void HealthPage::updateBanner()
         const QDateTime last = m_monitor->lastFullySuccessfulRefresh();
         const QString when = last.isValid()
                                  ? tr("last fully successful refresh at %1 (%n s ago)", nullptr,
-                                      int(last.secsTo(QDateTime::currentDateTimeUtc())))
+                                      int(last.secsTo(m_monitor->clock().nowUtc())))
                                        .arg(QLocale().toString(last.toLocalTime().time(), QStringLiteral("HH:mm:ss")))
                                  : tr("no fully successful refresh yet");
         lines << tr("%n tile(s) show stale or unreachable data; %1.", nullptr, stale).arg(when);
