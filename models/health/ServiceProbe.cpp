@@ -54,7 +54,7 @@ QNetworkReply *ServiceProbe::get(const QUrl &url)
     request.setRawHeader("Accept", "application/json, text/plain;q=0.5");
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-    request.setTransferTimeout(m_timeoutMs);
+    request.setTransferTimeout(m_timeoutMs + 1000); // backstop only: the hard deadline above decides
     QNetworkReply *reply = m_network.get(request);
     // A body larger than the parser accepts is cut off as soon as it is seen.
     connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64) {
