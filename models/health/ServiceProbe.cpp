@@ -149,8 +149,10 @@ ProbeResult ServiceProbe::combine(const HealthParseResult &liveness, const std::
 
     HealthReading &r = result.reading;
     if (!readiness->ok) {
-        r.status = worseOf(r.status, HealthStatus::Degraded);
-        r.message = tr("Alive, but the readiness check failed: %1").arg(readiness->error);
+        if (healthSeverity(r.status) < healthSeverity(HealthStatus::Degraded)) {
+            r.status = HealthStatus::Degraded;
+            r.message = tr("Alive, but the readiness check failed: %1").arg(readiness->error);
+        }
         return result;
     }
     const HealthReading &ready = readiness->reading;
@@ -158,11 +160,14 @@ ProbeResult ServiceProbe::combine(const HealthParseResult &liveness, const std::
         c.name = tr("ready: %1").arg(c.name);
         r.components.append(c);
     }
+    // Readiness only ever adds to what liveness said; a worse liveness answer keeps its own words.
+    if (healthSeverity(r.status) >= healthSeverity(HealthStatus::Degraded))
+        return result;
     if (ready.status == HealthStatus::Initialising) {
         r.status = HealthStatus::Initialising;
         r.message = ready.message.isEmpty() ? tr("Alive, not ready yet (initialising)") : ready.message;
     } else if (ready.status != HealthStatus::Healthy && ready.status != HealthStatus::Disabled) {
-        r.status = worseOf(r.status, HealthStatus::Degraded);
+        r.status = HealthStatus::Degraded;
         r.message = tr("Alive, but not ready (%1)").arg(healthStatusLabel(ready.status));
     }
     return result;

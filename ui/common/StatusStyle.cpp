@@ -13,7 +13,7 @@ StatusStyle StatusStyle::of(HealthStatus status)
     case HealthStatus::Degraded: return {QColor(0xb2, 0x6a, 0x00), QColor(0xff, 0xf3, 0xe0), QStringLiteral("!")};
     case HealthStatus::Unhealthy: return {QColor(0xc6, 0x28, 0x28), QColor(0xff, 0xeb, 0xee), QStringLiteral("✕")};
     case HealthStatus::Initialising: return {QColor(0x15, 0x65, 0xc0), QColor(0xe3, 0xf2, 0xfd), QStringLiteral("…")};
-    case HealthStatus::Stale: return {QColor(0x75, 0x75, 0x75), QColor(0xee, 0xee, 0xee), QStringLiteral("⏱")};
+    case HealthStatus::Stale: return {QColor(0x75, 0x75, 0x75), QColor(0xee, 0xee, 0xee), QString()}; // clock drawn
     case HealthStatus::Unreachable: return {QColor(0x6a, 0x1b, 0x9a), QColor(0xf3, 0xe5, 0xf5), QStringLiteral("⨯")};
     case HealthStatus::Disabled: return {QColor(0x90, 0x90, 0x90), QColor(0xf5, 0xf5, 0xf5), QStringLiteral("–")};
     case HealthStatus::Unknown: break;
@@ -76,6 +76,16 @@ QPixmap StatusStyle::icon(HealthStatus status, int size, qreal devicePixelRatio)
         p.setPen(Qt::NoPen);
         p.setBrush(style.colour);
         p.drawPath(path);
+    }
+    if (status == HealthStatus::Stale) { // a clock face: the data is old
+        const QPointF c = r.center();
+        const qreal radius = r.width() * 0.32;
+        p.setPen(QPen(Qt::white, std::max(1.5, size / 14.0)));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(c, radius, radius);
+        p.drawLine(c, QPointF(c.x(), c.y() - radius * 0.75));
+        p.drawLine(c, QPointF(c.x() + radius * 0.55, c.y()));
+        return pixmap;
     }
     QFont font = p.font();
     font.setBold(true);

@@ -28,7 +28,6 @@ LatencyChart::LatencyChart(QWidget *parent)
     chart->addSeries(m_ok);
     chart->addSeries(m_failed);
     m_x->setFormat(QStringLiteral("HH:mm"));
-    m_x->setTitleText(tr("Local time"));
     m_y->setTitleText(tr("ms"));
     m_y->setLabelFormat(QStringLiteral("%.0f"));
     m_y->setMin(0);
@@ -38,10 +37,10 @@ LatencyChart::LatencyChart(QWidget *parent)
         s->attachAxis(m_x);
         s->attachAxis(m_y);
     }
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setAlignment(Qt::AlignTop);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(180);
+    setMinimumHeight(240);
     setAccessibleName(tr("Latency chart"));
 }
 

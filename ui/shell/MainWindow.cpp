@@ -11,7 +11,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSplitter>
+#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -34,24 +34,23 @@ MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor,
     resize(1280, 820);
 
     m_nav->setAccessibleName(tr("Pages"));
-    m_nav->setMaximumWidth(200);
     m_nav->setFocusPolicy(Qt::StrongFocus);
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     addPage(m_healthPage, tr("System Health"), QKeySequence(Qt::CTRL | Qt::Key_1));
     m_nav->setCurrentRow(0);
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_nav);
-    splitter->addWidget(m_pages);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
+    m_nav->setFixedWidth(190);
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(m_nav);
+    body->addWidget(m_pages, 1);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
-    layout->addWidget(splitter, 1);
+    layout->addLayout(body, 1);
     setCentralWidget(central);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));

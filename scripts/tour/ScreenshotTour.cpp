@@ -1,0 +1,138 @@
+// Renders every page of Ops Console into PNG files, in good and failing states, against the
+// sandbox started in-process on ephemeral ports. Run it through scripts/screenshot-tour.sh
+// (under Xvfb); the pictures are for people to look at, not assertions.
+#include "MockClock.h"
+#include "Sandbox.h"
+#include "health/HealthMonitor.h"
+#include "health/HealthPage.h"
+#include "health/ServiceDetailDialog.h"
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+void settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+bool refresh(ops::HealthMonitor &monitor)
+{
+    QSignalSpy finished(&monitor, &ops::HealthMonitor::refreshFinished);
+    monitor.refreshNow();
+    return finished.wait(15000);
+}
+
+bool shoot(QWidget *widget, const QString &dir, const QString &name)
+{
+    settle(300);
+    const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".png");
+    const bool ok = widget->grab().save(path);
+    std::fprintf(stdout, "%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("dir"),
+                                       QStringLiteral("screenshots-out"));
+    const QCommandLineOption portOption(QStringLiteral("db-port"), QStringLiteral("PostgreSQL port."), QStringLiteral("port"));
+    parser.addOptions({outOption, portOption});
+    parser.process(app);
+    const QString out = parser.value(outOption);
+    QDir().mkpath(out);
+
+    opssandbox::SandboxConfig config;
+    config.controlPort = 0;
+    config.firstServicePort = 0;
+    config.dbPort = quint16(parser.value(portOption).toUInt());
+    config.dbName = QStringLiteral("ops_tour");
+    opssandbox::Sandbox sandbox;
+    QString error;
+    if (!sandbox.start(config, &error)) {
+        std::fprintf(stderr, "tour: sandbox: %s\n", qPrintable(error));
+        return 1;
+    }
+    ops::ConnectionProfile profile;
+    profile.name = QStringLiteral("sandbox");
+    profile.environment = QStringLiteral("sandbox");
+    profile.colour = QStringLiteral("#1565c0");
+    profile.redisSource = QStringLiteral("execution_gateway");
+    for (const QString &name : sandbox.serviceNames())
+        profile.services.append({name, sandbox.healthUrl(name), sandbox.readinessUrl(name)});
+    profile.postgres.port = config.dbPort;
+    profile.postgres.database = config.dbName;
+    profile.postgres.user = QStringLiteral("postgres");
+    profile.postgres.sslMode = QStringLiteral("disable");
+
+    int failures = 0;
+    {
+        ops::test::MockClock clock(QDateTime::currentDateTimeUtc());
+        ops::HealthMonitor monitor(profile, clock);
+        monitor.setFetchTimeoutMs(1500);
+        ops::MainWindow window(profile, &monitor);
+        window.resize(1360, 860);
+        window.show();
+        for (int i = 0; i < 12; ++i) { // a little latency history for the chart
+            refresh(monitor);
+            clock.advanceSeconds(10);
+        }
+        refresh(monitor);
+        failures += !shoot(&window, out, QStringLiteral("01-health-all-healthy"));
+
+        using F = opssandbox::Fault;
+        sandbox.setFault(QStringLiteral("orchestrator"), F::Down);
+        sandbox.setFault(QStringLiteral("signal_service"), F::Degraded);
+        sandbox.setFault(QStringLiteral("market_data_service"), F::Initialising);
+        sandbox.setFault(QStringLiteral("reconciler"), F::Html);
+        sandbox.setFault(QStringLiteral("risk_manager"), F::Unhealthy);
+        clock.advanceSeconds(10);
+        refresh(monitor);
+        failures += !shoot(&window, out, QStringLiteral("02-health-faults-stale-initialising-degraded"));
+
+        clock.advanceSeconds(25);
+        refresh(monitor);
+        failures += !shoot(&window, out, QStringLiteral("03-health-unreachable"));
+
+        auto *detail = new ops::ServiceDetailDialog(&monitor, monitor.rowOf(QStringLiteral("execution_gateway")), &window);
+        detail->show();
+        failures += !shoot(detail, out, QStringLiteral("04-service-detail-components"));
+        delete detail;
+        detail = new ops::ServiceDetailDialog(&monitor, monitor.rowOf(QStringLiteral("orchestrator")), &window);
+        detail->show();
+        failures += !shoot(detail, out, QStringLiteral("05-service-detail-stale"));
+        delete detail;
+
+        window.healthPage()->pauseAction()->trigger();
+        failures += !shoot(&window, out, QStringLiteral("06-health-paused"));
+        window.healthPage()->pauseAction()->trigger();
+        sandbox.clearFaults();
+    }
+    {
+        ops::ConnectionProfile production = profile;
+        production.name = QStringLiteral("prod-eu");
+        production.environment = QStringLiteral("production");
+        ops::HealthMonitor monitor(production);
+        ops::MainWindow window(production, &monitor);
+        window.resize(1360, 860);
+        window.show();
+        refresh(monitor);
+        failures += !shoot(&window, out, QStringLiteral("07-health-production-profile"));
+    }
+    return failures == 0 ? 0 : 1;
+}
