@@ -25,7 +25,6 @@ int ConnectionProfile::effectiveRefreshSeconds() const
 
 QString ConnectionProfile::validate() const
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("ops::ConnectionProfile", text); };
     if (name.trimmed().isEmpty())
         return tr("The profile has no name.");
     if (services.isEmpty())

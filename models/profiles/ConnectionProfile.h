@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -32,6 +33,9 @@ struct PostgresEndpoint
 // One environment the operator can connect to.
 struct ConnectionProfile
 {
+    Q_DECLARE_TR_FUNCTIONS(ops::ConnectionProfile)
+
+public:
     static constexpr int DefaultRefreshSeconds = 10;
     static constexpr int MinimumRefreshSeconds = 2;
 
