@@ -5,226 +5,226 @@
     <name>main</name>
     <message>
         <source>Ops Console: system health, circuit breaker and administration for trading and risk platforms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ops Console: Systemzustand, Circuit Breaker und Administration für Handels- und Risikoplattformen.</translation>
     </message>
     <message>
         <source>Connection profile to use (default: sandbox).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu verwendendes Verbindungsprofil (Standard: sandbox).</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Settings file with the profiles (default: the per-user settings).</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungsdatei mit den Profilen (Standard: die benutzerspezifischen Einstellungen).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>List the known profiles and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekannte Profile auflisten und beenden.</translation>
     </message>
     <message>
         <source>Run one health refresh without a window, print it, and exit non-zero when any tile is not healthy.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zustandsaktualisierung ohne Fenster ausführen, ausgeben und mit einem Exit-Code ungleich 0 beenden, wenn eine Kachel nicht gesund ist.</translation>
     </message>
     <message>
         <source>With --check: print JSON instead of a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit --check: JSON statt einer Tabelle ausgeben.</translation>
     </message>
     <message>
         <source>Log level: trace, debug, info, warn, error, off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokollstufe: trace, debug, info, warn, error, off.</translation>
     </message>
     <message>
         <source>level</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>ops-console: no profile named &quot;%1&quot; (known: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>ops-console: kein Profil namens &quot;%1&quot; (bekannt: %2)</translation>
     </message>
     <message>
         <source>ops-console: profile &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ops-console: Profil &quot;%1&quot;: %2</translation>
     </message>
 </context>
 <context>
     <name>ops::ConnectionProfile</name>
     <message>
         <source>The profile has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil hat keinen Namen.</translation>
     </message>
     <message>
         <source>The profile lists no services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil enthält keine Dienste.</translation>
     </message>
     <message>
         <source>A service has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Dienst hat keinen Namen.</translation>
     </message>
     <message>
         <source>The service &quot;%1&quot; is listed twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst &quot;%1&quot; ist doppelt aufgeführt.</translation>
     </message>
     <message>
         <source>The health URL of &quot;%1&quot; is not an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Health-URL von &quot;%1&quot; ist keine http(s)-URL.</translation>
     </message>
 </context>
 <context>
     <name>ops::EnvironmentBanner</name>
     <message>
         <source>PRODUCTION — %1 — changes here affect live trading</source>
-        <translation type="unfinished"></translation>
+        <translation>PRODUKTION — %1 — Änderungen hier wirken sich auf den Live-Handel aus</translation>
     </message>
     <message>
         <source>Environment: %1 (profile %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung: %1 (Profil %2)</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
 </context>
 <context>
     <name>ops::Health</name>
     <message>
         <source>Healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesund</translation>
     </message>
     <message>
         <source>Degraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Beeinträchtigt</translation>
     </message>
     <message>
         <source>Unhealthy</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestört</translation>
     </message>
     <message>
         <source>Initialising</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet</translation>
     </message>
     <message>
         <source>Stale</source>
-        <translation type="unfinished"></translation>
+        <translation>Veraltet</translation>
     </message>
     <message>
         <source>Unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Deaktiviert</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
 </context>
 <context>
     <name>ops::HealthMonitor</name>
     <message>
         <source>%1 did not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht geantwortet: %2</translation>
     </message>
     <message>
         <source>Reported by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet von %1</translation>
     </message>
     <message>
         <source>%1 did not report Redis</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen Redis-Status gemeldet</translation>
     </message>
     <message>
         <source>SELECT 1 answered in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>SELECT 1 in %1 ms beantwortet</translation>
     </message>
 </context>
 <context>
     <name>ops::HealthPage</name>
     <message>
         <source>&amp;Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Anha&amp;lten</translation>
     </message>
     <message>
         <source>System Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemzustand</translation>
     </message>
     <message>
         <source>Refresh every tile now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kacheln jetzt aktualisieren (F5)</translation>
     </message>
     <message>
         <source>Pause or resume automatic refresh (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Aktualisierung anhalten oder fortsetzen (Leertaste)</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>Refresh now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt aktualisieren</translation>
     </message>
     <message>
         <source>Pause or resume automatic refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Aktualisierung anhalten oder fortsetzen</translation>
     </message>
     <message>
         <source>Next refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Aktualisierung</translation>
     </message>
     <message>
         <source>Data freshness</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenaktualität</translation>
     </message>
     <message>
         <source>Service tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstkacheln</translation>
     </message>
     <message>
         <source>Auto-refresh PAUSED</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatische Aktualisierung ANGEHALTEN</translation>
     </message>
     <message>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird aktualisiert…</translation>
     </message>
     <message numerus="yes">
         <source>Next refresh in %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nächste Aktualisierung in %n s</numerusform>
+            <numerusform>Nächste Aktualisierung in %n s</numerusform>
         </translation>
     </message>
     <message>
         <source>PAUSED — automatic refresh is stopped and the data below is not updating. Press Space to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>ANGEHALTEN — die automatische Aktualisierung ist gestoppt und die Daten unten werden nicht aktualisiert. Zum Fortsetzen die Leertaste drücken.</translation>
     </message>
     <message numerus="yes">
         <source>last fully successful refresh at %1 (%n s ago)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>letzte vollständig erfolgreiche Aktualisierung um %1 (vor %n s)</numerusform>
+            <numerusform>letzte vollständig erfolgreiche Aktualisierung um %1 (vor %n s)</numerusform>
         </translation>
     </message>
     <message>
         <source>no fully successful refresh yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch keine vollständig erfolgreiche Aktualisierung</translation>
     </message>
     <message numerus="yes">
         <source>%n tile(s) show stale or unreachable data; %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kachel zeigt veraltete oder nicht erreichbare Daten; %1.</numerusform>
+            <numerusform>%n Kacheln zeigen veraltete oder nicht erreichbare Daten; %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -232,122 +232,122 @@
     <name>ops::HealthParser</name>
     <message>
         <source>Unexpected HTML page instead of a health answer (a login page?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartete HTML-Seite statt einer Zustandsantwort (eine Anmeldeseite?)</translation>
     </message>
     <message>
         <source>HTTP %1 with an HTML error page (proxy?)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1 mit einer HTML-Fehlerseite (Proxy?)</translation>
     </message>
     <message>
         <source>%1: “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“</translation>
     </message>
     <message>
         <source>component %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente %1</translation>
     </message>
     <message>
         <source>Ignored &apos;%1&apos; of the wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; mit falschem Typ ignoriert</translation>
     </message>
     <message numerus="yes">
         <source>Skipped %n malformed entries in &apos;%1&apos;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlerhafter Eintrag in &apos;%1&apos; übersprungen</numerusform>
+            <numerusform>%n fehlerhafte Einträge in &apos;%1&apos; übersprungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Ignored &apos;status&apos; of the wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;status&apos; mit falschem Typ ignoriert</translation>
     </message>
     <message>
         <source>Unrecognised status &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erkannter Status &apos;%1&apos;</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>HTTP %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1: %2</translation>
     </message>
     <message>
         <source>No status in body</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Status im Antwortinhalt</translation>
     </message>
     <message>
         <source>HTTP %1 although the body says %2</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1, obwohl der Antwortinhalt den Status %2 meldet</translation>
     </message>
     <message>
         <source>Response too large (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort zu groß (%1 Bytes)</translation>
     </message>
     <message>
         <source>Malformed JSON: %1 at offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhaftes JSON: %1 bei Offset %2</translation>
     </message>
     <message>
         <source>Unexpected JSON (not an object)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartetes JSON (kein Objekt)</translation>
     </message>
 </context>
 <context>
     <name>ops::HealthReport</name>
     <message>
         <source>SERVICE</source>
-        <translation type="unfinished"></translation>
+        <translation>DIENST</translation>
     </message>
     <message>
         <source>STATUS</source>
-        <translation type="unfinished"></translation>
+        <translation>STATUS</translation>
     </message>
     <message>
         <source>RESPONSE</source>
-        <translation type="unfinished"></translation>
+        <translation>ANTWORTZEIT</translation>
     </message>
     <message>
         <source>VERSION</source>
-        <translation type="unfinished"></translation>
+        <translation>VERSION</translation>
     </message>
     <message>
         <source>LAST OPERATION</source>
-        <translation type="unfinished"></translation>
+        <translation>LETZTER VORGANG</translation>
     </message>
     <message>
         <source>NOTE</source>
-        <translation type="unfinished"></translation>
+        <translation>HINWEIS</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
     <name>ops::LatencyChart</name>
     <message>
         <source>Response time (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortzeit (ms)</translation>
     </message>
     <message>
         <source>Failed poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagene Abfrage</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Latency chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenzdiagramm</translation>
     </message>
     <message numerus="yes">
         <source>Latency — %1 (%n poll(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Latenz — %1 (%n Abfrage)</numerusform>
+            <numerusform>Latenz — %1 (%n Abfragen)</numerusform>
         </translation>
     </message>
 </context>
@@ -355,303 +355,304 @@
     <name>ops::MainWindow</name>
     <message>
         <source>Ops Console — PRODUCTION (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ops Console — PRODUKTION (%1)</translation>
     </message>
     <message>
         <source>Ops Console — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ops Console — %1</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>System Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemzustand</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Ops Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Ops Console</translation>
     </message>
     <message>
         <source>About Ops Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Ops Console</translation>
     </message>
     <message>
         <source>Ops Console %1
 A desktop console for operators of trading and risk platforms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ops Console %1
+Eine Desktop-Konsole für den Betrieb von Handels- und Risikoplattformen.</translation>
     </message>
     <message>
         <source>Environment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung: %1</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <source>Refresh state</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierungsstatus</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Last full refresh %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte vollständige Aktualisierung um %1</translation>
     </message>
     <message>
         <source>No full refresh yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine vollständige Aktualisierung</translation>
     </message>
     <message>
         <source>PAUSED — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ANGEHALTEN — %1</translation>
     </message>
 </context>
 <context>
     <name>ops::PostgresProbe</name>
     <message>
         <source>No answer from PostgreSQL within %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort von PostgreSQL innerhalb von %1 s</translation>
     </message>
     <message>
         <source>The previous PostgreSQL check is still waiting for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorherige PostgreSQL-Prüfung wartet noch auf den Server</translation>
     </message>
 </context>
 <context>
     <name>ops::PostgresProbeWorker</name>
     <message>
         <source>The PostgreSQL driver (QPSQL) is not installed</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PostgreSQL-Treiber (QPSQL) ist nicht installiert</translation>
     </message>
     <message>
         <source>Connection to PostgreSQL lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu PostgreSQL verloren</translation>
     </message>
     <message>
         <source>Could not connect to PostgreSQL</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu PostgreSQL fehlgeschlagen</translation>
     </message>
 </context>
 <context>
     <name>ops::ServiceDetailDialog</name>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>Components</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponenten</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusverlauf</translation>
     </message>
     <message>
         <source>Service details — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstdetails — %1</translation>
     </message>
     <message>
         <source>Raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohantwort</translation>
     </message>
     <message>
         <source>&amp;Components</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Komponenten</translation>
     </message>
     <message>
         <source>&amp;Raw response</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rohantwort</translation>
     </message>
     <message>
         <source>Status &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>Status&amp;verlauf</translation>
     </message>
     <message>
         <source>&amp;Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Latenz</translation>
     </message>
     <message>
         <source>Detail sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Detailbereiche</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Last error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
         <source>Version: %1    Last operation: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Version: %1    Letzter Vorgang: %2 (%3)</translation>
     </message>
     <message>
         <source>Last good answer: %1    Last attempt: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte gültige Antwort: %1    Letzter Versuch: %2</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>No answer received yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Antwort erhalten.</translation>
     </message>
 </context>
 <context>
     <name>ops::ServiceHealthTracker</name>
     <message>
         <source>Unknown error</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Fehler</translation>
     </message>
     <message>
         <source>Waiting for the first answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte auf die erste Antwort</translation>
     </message>
     <message numerus="yes">
         <source>Stale — no fresh data for %n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Veraltet — seit %n s keine aktuellen Daten</numerusform>
+            <numerusform>Veraltet — seit %n s keine aktuellen Daten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Stale — last good data %n s ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Veraltet — letzte gültige Daten vor %n s</numerusform>
+            <numerusform>Veraltet — letzte gültige Daten vor %n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unreachable — last good data %n s ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nicht erreichbar — letzte gültige Daten vor %n s</numerusform>
+            <numerusform>Nicht erreichbar — letzte gültige Daten vor %n s</numerusform>
         </translation>
     </message>
     <message>
         <source>Unreachable — no answer yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar — noch keine Antwort</translation>
     </message>
 </context>
 <context>
     <name>ops::ServiceProbe</name>
     <message>
         <source>Timed out after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung nach %1 s</translation>
     </message>
     <message>
         <source>Response too large (over %1 MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort zu groß (über %1 MiB)</translation>
     </message>
     <message>
         <source>Connection refused</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgelehnt</translation>
     </message>
     <message>
         <source>Host not found: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Host nicht gefunden: %1</translation>
     </message>
     <message>
         <source>Connection closed by the server before it answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung vom Server geschlossen, bevor er antwortete</translation>
     </message>
     <message>
         <source>Alive, but the readiness check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft, aber die Bereitschaftsprüfung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>ready: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitschaft: %1</translation>
     </message>
     <message>
         <source>Alive, not ready yet (initialising)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft, noch nicht bereit (startet)</translation>
     </message>
     <message>
         <source>Alive, but not ready (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft, aber nicht bereit (%1)</translation>
     </message>
 </context>
 <context>
     <name>ops::ServiceTile</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>— ms</source>
-        <translation type="unfinished"></translation>
+        <translation>— ms</translation>
     </message>
     <message>
         <source>version —</source>
-        <translation type="unfinished"></translation>
+        <translation>Version —</translation>
     </message>
     <message>
         <source>v%1</source>
-        <translation type="unfinished"></translation>
+        <translation>v%1</translation>
     </message>
     <message>
         <source>last op %1</source>
-        <translation type="unfinished"></translation>
+        <translation>letzter Vorgang %1</translation>
     </message>
     <message>
         <source>last op —</source>
-        <translation type="unfinished"></translation>
+        <translation>letzter Vorgang —</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

@@ -14,6 +14,7 @@
 #include <QEventLoop>
 #include <QSignalSpy>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -52,7 +53,10 @@ int main(int argc, char **argv)
     const QCommandLineOption outOption(QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("dir"),
                                        QStringLiteral("screenshots-out"));
     const QCommandLineOption portOption(QStringLiteral("db-port"), QStringLiteral("PostgreSQL port."), QStringLiteral("port"));
-    parser.addOptions({outOption, portOption});
+    const QCommandLineOption translationOption(QStringLiteral("translation"),
+                                               QStringLiteral("A .qm file: also render the fault page in that language."),
+                                               QStringLiteral("file"));
+    parser.addOptions({outOption, portOption, translationOption});
     parser.process(app);
     const QString out = parser.value(outOption);
     QDir().mkpath(out);
@@ -122,6 +126,30 @@ int main(int argc, char **argv)
         failures += !shoot(&window, out, QStringLiteral("06-health-paused"));
         window.healthPage()->pauseAction()->trigger();
         sandbox.clearFaults();
+    }
+    if (parser.isSet(translationOption)) {
+        QTranslator translator;
+        if (!translator.load(parser.value(translationOption))) {
+            std::fprintf(stderr, "tour: cannot load %s\n", qPrintable(parser.value(translationOption)));
+            ++failures;
+        } else {
+            QCoreApplication::installTranslator(&translator);
+            ops::test::MockClock clock(QDateTime::currentDateTimeUtc());
+            ops::HealthMonitor monitor(profile, clock);
+            monitor.setFetchTimeoutMs(1500);
+            ops::MainWindow window(profile, &monitor);
+            window.resize(1360, 860);
+            window.show();
+            refresh(monitor);
+            sandbox.setFault(QStringLiteral("orchestrator"), opssandbox::Fault::Down);
+            sandbox.setFault(QStringLiteral("signal_service"), opssandbox::Fault::Degraded);
+            sandbox.setFault(QStringLiteral("market_data_service"), opssandbox::Fault::Initialising);
+            clock.advanceSeconds(10);
+            refresh(monitor);
+            failures += !shoot(&window, out, QStringLiteral("08-health-faults-translated"));
+            sandbox.clearFaults();
+            QCoreApplication::removeTranslator(&translator);
+        }
     }
     {
         ops::ConnectionProfile production = profile;

@@ -54,6 +54,7 @@ void LatencyChart::setHistory(const QString &title, const LatencyHistory &histor
         (s.ok ? ok : failed).append(QPointF(double(s.atMs), s.latencyMs));
         maxMs = std::max(maxMs, double(s.latencyMs));
     }
+    m_ok->setPointsVisible(ok.size() < 200); // sparse data stays visible as dots
     m_ok->replace(ok);
     m_failed->replace(failed);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
