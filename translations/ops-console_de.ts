@@ -584,6 +584,13 @@ Eine Desktop-Konsole für den Betrieb von Handels- und Risikoplattformen.</trans
         <source>Unreachable — no answer yet</source>
         <translation>Nicht erreichbar — noch keine Antwort</translation>
     </message>
+    <message numerus="yes">
+        <source>Answered %n s ago</source>
+        <translation>
+            <numerusform>Antwort vor %n s</numerusform>
+            <numerusform>Antwort vor %n s</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ops::ServiceProbe</name>

@@ -4,7 +4,10 @@
 #include "health/ServiceProbe.h"
 
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
+
+Q_LOGGING_CATEGORY(lcHealth, "ops.health")
 
 namespace ops {
 
@@ -187,10 +190,16 @@ void HealthMonitor::onServiceResult(int row, quint64 generation, const ProbeResu
         return;
     entry.inFlight = false;
     entry.probe.clear();
+    const qsizetype changesBefore = entry.tracker.statusChanges().size();
     if (result.ok)
         entry.tracker.recordSuccess(result.reading, result.elapsedMs);
     else
         entry.tracker.recordFailure(result.error);
+    if (entry.tracker.statusChanges().size() != changesBefore) {
+        const StatusChange &c = entry.tracker.statusChanges().constLast();
+        qCInfo(lcHealth).noquote() << entry.name << healthStatusKey(c.from) << "->" << healthStatusKey(c.to)
+                                   << (result.ok ? QString() : result.error);
+    }
     entry.history.append(m_clock.nowUtc(), result.elapsedMs, result.ok);
     emit entryChanged(row);
 

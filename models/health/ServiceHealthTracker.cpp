@@ -78,7 +78,9 @@ HealthView ServiceHealthTracker::view() const
                               : tr("Unreachable — no answer yet");
         break;
     default:
-        v.summary = m_lastGood.message.isEmpty() ? healthStatusLabel(v.status) : m_lastGood.message;
+        // Fresh data: what the service said, else how fresh it is (the word is on the tile already).
+        v.summary = m_lastGood.message.isEmpty() ? tr("Answered %n s ago", nullptr, int(v.dataAgeSeconds))
+                                                 : m_lastGood.message;
         break;
     }
     return v;

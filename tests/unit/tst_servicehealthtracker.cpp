@@ -40,6 +40,12 @@ private slots:
         QCOMPARE(t.view().status, HealthStatus::Degraded);
         QCOMPARE(t.view().responseMs.value_or(-1), 42);
         QVERIFY(t.view().error.isEmpty());
+        clock.advanceSeconds(4);
+        QVERIFY2(t.view().summary.contains(QStringLiteral("4 s ago")), qPrintable(t.view().summary));
+        HealthReading withMessage = reading(HealthStatus::Degraded);
+        withMessage.message = QStringLiteral("broker slow");
+        t.recordSuccess(withMessage, 1);
+        QCOMPARE(t.view().summary, QStringLiteral("broker slow"));
     }
 
     void failureUnder30sIsStaleAndKeepsData()
