@@ -190,12 +190,9 @@ void HealthMonitor::onServiceResult(int row, quint64 generation, const ProbeResu
         return;
     entry.inFlight = false;
     entry.probe.clear();
-    const qsizetype changesBefore = entry.tracker.statusChanges().size();
-    if (result.ok)
-        entry.tracker.recordSuccess(result.reading, result.elapsedMs);
-    else
-        entry.tracker.recordFailure(result.error);
-    if (entry.tracker.statusChanges().size() != changesBefore) {
+    const bool changed = result.ok ? entry.tracker.recordSuccess(result.reading, result.elapsedMs)
+                                   : entry.tracker.recordFailure(result.error);
+    if (changed) {
         const StatusChange &c = entry.tracker.statusChanges().constLast();
         qCInfo(lcHealth).noquote() << entry.name << healthStatusKey(c.from) << "->" << healthStatusKey(c.to)
                                    << (result.ok ? QString() : result.error);

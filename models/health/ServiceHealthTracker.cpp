@@ -15,7 +15,7 @@ void ServiceHealthTracker::setRefreshIntervalSeconds(int seconds)
     m_intervalSeconds = std::max(1, seconds);
 }
 
-void ServiceHealthTracker::recordSuccess(const HealthReading &reading, int responseMs)
+bool ServiceHealthTracker::recordSuccess(const HealthReading &reading, int responseMs)
 {
     const QDateTime now = m_clock.nowUtc();
     m_lastGood = reading;
@@ -24,15 +24,15 @@ void ServiceHealthTracker::recordSuccess(const HealthReading &reading, int respo
     m_lastAttemptAt = now;
     m_lastAttemptOk = true;
     m_lastError.clear();
-    evaluate(reading.message);
+    return evaluate(reading.message);
 }
 
-void ServiceHealthTracker::recordFailure(const QString &error)
+bool ServiceHealthTracker::recordFailure(const QString &error)
 {
     m_lastAttemptAt = m_clock.nowUtc();
     m_lastAttemptOk = false;
     m_lastError = error.isEmpty() ? tr("Unknown error") : error;
-    evaluate(m_lastError);
+    return evaluate(m_lastError);
 }
 
 HealthStatus ServiceHealthTracker::statusAt(const QDateTime &now) const

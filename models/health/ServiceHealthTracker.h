@@ -53,8 +53,9 @@ public:
     void setRefreshIntervalSeconds(int seconds);
     [[nodiscard]] int refreshIntervalSeconds() const { return m_intervalSeconds; }
 
-    void recordSuccess(const HealthReading &reading, int responseMs);
-    void recordFailure(const QString &error);
+    // Both return true when the displayed status changed.
+    bool recordSuccess(const HealthReading &reading, int responseMs);
+    bool recordFailure(const QString &error);
 
     // The view at the clock's current time.
     [[nodiscard]] HealthView view() const;
