@@ -1,5 +1,8 @@
 // ops-console: composition only. Parses the command line, loads the profile, and either runs
 // one headless check (--check) or opens the window.
+#include "api/ApiClient.h"
+#include "auth/CredentialStore.h"
+#include "auth/Session.h"
 #include "core/Logging.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthReport.h"
@@ -119,10 +122,16 @@ int main(int argc, char **argv)
     if (parser.isSet(checkOption)) {
         rc = runCheck(*profile, parser.isSet(jsonOption));
     } else {
+        // Health endpoints are unauthenticated; everything else goes through the session.
+        ops::ApiClient api(*profile);
+        ops::CredentialStore credentials(QStringLiteral("ops-console"));
+        ops::Session session(&api, &credentials, profile->name);
         ops::HealthMonitor monitor(*profile);
-        ops::MainWindow window(*profile, &monitor);
+        ops::MainWindow window(*profile, &monitor, nullptr, &session, &api);
         window.show();
         monitor.start();
+        // A remembered token signs in without typing; otherwise the sign-in dialog appears.
+        QMetaObject::invokeMethod(&session, &ops::Session::restore, Qt::QueuedConnection);
         rc = QApplication::exec();
     }
     ops::shutdownLogging();

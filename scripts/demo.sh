@@ -25,7 +25,7 @@ bash "$root/scripts/install-deps.sh"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "$(nproc)" --target ops-console ops-sandbox
 
-for port in 18000 18001 18007 55432; do
+for port in 18000 18001 18007 18080 55432; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "demo: port $port on 127.0.0.1 is already in use (another demo running?)" >&2
     exit 1
@@ -42,7 +42,9 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 grep -q "ops-sandbox: ready" "$state/sandbox.log" || { echo "demo: the sandbox did not start" >&2; cat "$state/sandbox.log" >&2; exit 1; }
-echo "demo: sandbox up (control http://127.0.0.1:18000). Break things on purpose, e.g.:"
+echo "demo: sandbox up (API http://127.0.0.1:18080, control http://127.0.0.1:18000)."
+echo "demo: sign in as operator / operator-sandbox-pw (also viewer/viewer-sandbox-pw, admin/admin-sandbox-pw)."
+echo "demo: break things on purpose, e.g.:"
 echo "  curl -X POST -d '{\"fault\":\"down\"}' http://127.0.0.1:18000/control/faults/orchestrator"
 echo "  curl -X DELETE http://127.0.0.1:18000/control/faults"
 

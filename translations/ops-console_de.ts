@@ -53,6 +53,165 @@
     </message>
 </context>
 <context>
+    <name>ops::ApiClient</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>The certificate is self signed and no trusted authority vouches for it.</source>
+        <translation>Das Zertifikat ist selbstsigniert, und keine vertrauenswürdige Zertifizierungsstelle bürgt dafür.</translation>
+    </message>
+    <message>
+        <source>The issuer of the certificate is not trusted; configure the profile&apos;s CA bundle.</source>
+        <translation>Dem Aussteller des Zertifikats wird nicht vertraut; konfigurieren Sie das CA-Bundle des Profils.</translation>
+    </message>
+    <message>
+        <source>The certificate has expired.</source>
+        <translation>Das Zertifikat ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet (check the clocks).</source>
+        <translation>Das Zertifikat ist noch nicht gültig (prüfen Sie die Uhrzeit der Systeme).</translation>
+    </message>
+    <message>
+        <source>The certificate was issued for another host name than the one in the profile.</source>
+        <translation>Das Zertifikat wurde für einen anderen Hostnamen ausgestellt als den im Profil angegebenen.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 s</source>
+        <translation>Keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s REST address is not a valid URL.</source>
+        <translation>Die REST-Adresse des Profils ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 could not be read or holds no PEM certificate.</source>
+        <translation>Das CA-Bundle %1 konnte nicht gelesen werden oder enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Response too large (over %1 MiB)</source>
+        <translation>Antwort zu groß (über %1 MiB)</translation>
+    </message>
+    <message>
+        <source>Server certificate: subject %1; issuer %2; expires %3; SHA-256 fingerprint %4</source>
+        <translation>Serverzertifikat: Inhaber %1; Aussteller %2; gültig bis %3; SHA-256-Fingerabdruck %4</translation>
+    </message>
+    <message>
+        <source>The server redirected to another origin (%1); the request was not followed.</source>
+        <translation>Der Server hat auf einen anderen Ursprung (%1) umgeleitet; der Umleitung wurde nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>Too many redirects (more than 3); the request was not followed.</source>
+        <translation>Zu viele Umleitungen (mehr als 3); der Umleitung wurde nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>The secure connection failed: %1</source>
+        <translation>Die sichere Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was refused: %1</source>
+        <translation>Das Zertifikat des Servers wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Connection refused by %1: is the platform running?</source>
+        <translation>Verbindung von %1 abgelehnt: Läuft die Plattform?</translation>
+    </message>
+    <message>
+        <source>Host not found: %1</source>
+        <translation>Host nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>The server at %1 closed the connection before it answered</source>
+        <translation>Der Server unter %1 hat die Verbindung geschlossen, bevor er antwortete</translation>
+    </message>
+    <message>
+        <source>No HTTP answer from %1</source>
+        <translation>Keine HTTP-Antwort von %1</translation>
+    </message>
+    <message>
+        <source>Network error talking to %1: %2</source>
+        <translation>Netzwerkfehler bei der Kommunikation mit %1: %2</translation>
+    </message>
+    <message>
+        <source>the body is not valid JSON (%1)</source>
+        <translation>der Antwortinhalt ist kein gültiges JSON (%1)</translation>
+    </message>
+    <message>
+        <source>Unexpected non-JSON answer (a login page?)</source>
+        <translation>Unerwartete Antwort, die kein JSON ist (eine Anmeldeseite?)</translation>
+    </message>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Please sign in.</source>
+        <translation>Bitte melden Sie sich an.</translation>
+    </message>
+    <message>
+        <source>Not allowed: your role lacks the permission &quot;%1&quot;.</source>
+        <translation>Nicht erlaubt: Ihrer Rolle fehlt die Berechtigung &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Not allowed by the server.</source>
+        <translation>Vom Server nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Too many requests.</source>
+        <translation>Zu viele Anfragen.</translation>
+    </message>
+    <message>
+        <source>Try again in %1 s.</source>
+        <translation>Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from a proxy (HTML page)</source>
+        <translation>HTTP %1 von einem Proxy (HTML-Seite)</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from the server; %2</source>
+        <translation>HTTP %1 vom Server; %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from the server: %2</source>
+        <translation>HTTP %1 vom Server: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from the server</source>
+        <translation>HTTP %1 vom Server</translation>
+    </message>
+    <message>
+        <source>HTTP %1 (an HTML page, not the platform&apos;s API)</source>
+        <translation>HTTP %1 (eine HTML-Seite, nicht die API der Plattform)</translation>
+    </message>
+    <message>
+        <source>HTTP %1; %2</source>
+        <translation>HTTP %1; %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>Unexpected HTTP %1 answer</source>
+        <translation>Unerwartete Antwort mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>The server&apos;s public key does not match the pinned key (expected %1, got %2)</source>
+        <translation>Der öffentliche Schlüssel des Servers stimmt nicht mit dem fest hinterlegten Schlüssel überein (erwartet %1, erhalten %2)</translation>
+    </message>
+</context>
+<context>
     <name>ops::ConnectionProfile</name>
     <message>
         <source>The profile has no name.</source>
@@ -73,6 +232,37 @@
     <message>
         <source>The health URL of &quot;%1&quot; is not an http(s) URL.</source>
         <translation>Die Health-URL von &quot;%1&quot; ist keine http(s)-URL.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::CredentialStore</name>
+    <message>
+        <source>The keychain did not answer within %1 s</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+    <message>
+        <source>Nothing stored in the keychain under this name.</source>
+        <translation>Unter diesem Namen ist im Schlüsselbund nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain could not read the secret (%1).</source>
+        <translation>Der Schlüsselbund konnte das Geheimnis nicht lesen (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the secret (%1).</source>
+        <translation>Der Schlüsselbund konnte das Geheimnis nicht speichern (%1).</translation>
+    </message>
+    <message>
+        <source>The keychain could not remove the secret (%1).</source>
+        <translation>Der Schlüsselbund konnte das Geheimnis nicht entfernen (%1).</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1). Secrets will be kept in memory for this session only.</source>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar (%1). Geheimnisse werden nur für diese Sitzung im Arbeitsspeicher gehalten.</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>keine Details</translation>
     </message>
 </context>
 <context>
@@ -427,6 +617,122 @@ Eine Desktop-Konsole für den Betrieb von Handels- und Risikoplattformen.</trans
         <source>PAUSED — %1</source>
         <translation>ANGEHALTEN — %1</translation>
     </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>Jetzt &amp;sperren</translation>
+    </message>
+    <message>
+        <source>Cover the window until you sign in again (Ctrl+L)</source>
+        <translation>Fenster verdecken, bis Sie sich erneut anmelden (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Signed-in user</source>
+        <translation>Angemeldeter Benutzer</translation>
+    </message>
+    <message>
+        <source>Keychain notice</source>
+        <translation>Hinweis zum Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Keychain unavailable: sign-in kept in memory for this session only</source>
+        <translation>Schlüsselbund nicht verfügbar: Anmeldung wird nur für diese Sitzung im Arbeitsspeicher gehalten</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation>keine Rolle</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>Signing in as %1… · %2</source>
+        <translation>Anmeldung als %1… · %2</translation>
+    </message>
+    <message>
+        <source>Restoring sign-in… · %1</source>
+        <translation>Anmeldung wird wiederhergestellt… · %1</translation>
+    </message>
+    <message>
+        <source>Not signed in · %1</source>
+        <translation>Nicht angemeldet · %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Requires the permission “%1” (your role: %2)</source>
+        <translation>Erfordert die Berechtigung „%1“ (Ihre Rolle: %2)</translation>
+    </message>
+    <message>
+        <source>Requires the permission “%1” (not signed in)</source>
+        <translation>Erfordert die Berechtigung „%1“ (nicht angemeldet)</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1). Your sign-in is kept in memory for this session only; you will be asked again next time.</source>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar (%1). Ihre Anmeldung wird nur für diese Sitzung im Arbeitsspeicher gehalten; beim nächsten Mal werden Sie erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>You signed out. Sign in to continue.</source>
+        <translation>Sie haben sich abgemeldet. Melden Sie sich an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Console locked</source>
+        <translation>Konsole gesperrt</translation>
+    </message>
+    <message>
+        <source>Ops Console is locked</source>
+        <translation>Ops Console ist gesperrt</translation>
+    </message>
+    <message>
+        <source>PRODUCTION — %1</source>
+        <translation>PRODUKTION — %1</translation>
+    </message>
+    <message>
+        <source>Why the console is locked</source>
+        <translation>Warum die Konsole gesperrt ist</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>&amp;Entsperren…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>Sign in again to show the console</source>
+        <translation>Erneut anmelden, um die Konsole anzuzeigen</translation>
+    </message>
+    <message>
+        <source>Sign in again to unlock the console.</source>
+        <translation>Melden Sie sich erneut an, um die Konsole zu entsperren.</translation>
+    </message>
+    <message>
+        <source>Locked on request</source>
+        <translation>Auf Anforderung gesperrt</translation>
+    </message>
+    <message>
+        <source>Locked after 1 minute without activity</source>
+        <translation>Nach 1 Minute ohne Aktivität gesperrt</translation>
+    </message>
+    <message>
+        <source>Locked after %1 minutes without activity</source>
+        <translation>Nach %1 Minuten ohne Aktivität gesperrt</translation>
+    </message>
 </context>
 <context>
     <name>ops::PostgresProbe</name>
@@ -660,6 +966,180 @@ Eine Desktop-Konsole für den Betrieb von Handels- und Risikoplattformen.</trans
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ops::Session</name>
+    <message>
+        <source>Your session has expired. Please sign in again.</source>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The platform asks you to sign in again.</source>
+        <translation>Die Plattform fordert Sie auf, sich erneut anzumelden.</translation>
+    </message>
+    <message>
+        <source>Please sign in.</source>
+        <translation>Bitte melden Sie sich an.</translation>
+    </message>
+    <message>
+        <source>The platform accepted the sign-in but sent no token.</source>
+        <translation>Die Plattform hat die Anmeldung akzeptiert, aber kein Token gesendet.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be remembered.</source>
+        <translation>Die Anmeldung konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Not sent: you signed out.</source>
+        <translation>Nicht gesendet: Sie haben sich abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Not sent: too many requests were waiting for a sign-in.</source>
+        <translation>Nicht gesendet: Zu viele Anfragen haben auf eine Anmeldung gewartet.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::SignInDialog</name>
+    <message>
+        <source>&amp;Remember me on this computer</source>
+        <translation>Auf diesem &amp;Computer angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Sign in — %1</source>
+        <translation>Anmelden — %1</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>PRODUCTION — %1: changes here affect live trading</source>
+        <translation>PRODUKTION — %1: Änderungen hier wirken sich auf den Live-Handel aus</translation>
+    </message>
+    <message>
+        <source>Environment: %1 (profile %2)</source>
+        <translation>Umgebung: %1 (Profil %2)</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>Why you are asked to sign in</source>
+        <translation>Warum Sie sich anmelden sollen</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Remember me on this computer</source>
+        <translation>Auf diesem Computer angemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Keeps your sign-in token in the system keychain so the console signs you in at start-up. Your password is never stored.</source>
+        <translation>Speichert Ihr Anmelde-Token im System-Schlüsselbund, damit die Konsole Sie beim Start automatisch anmeldet. Ihr Passwort wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>About remembering</source>
+        <translation>Hinweis zum Angemeldetbleiben</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Anmeldestatus</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Anmeldeproblem</translation>
+    </message>
+    <message>
+        <source>Problem details</source>
+        <translation>Problemdetails</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1). Your sign-in is kept in memory for this session only; you will be asked again next time.</source>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar (%1). Ihre Anmeldung wird nur für diese Sitzung im Arbeitsspeicher gehalten; beim nächsten Mal werden Sie erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Geben Sie Ihren Benutzernamen und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Wait a moment before trying again.</source>
+        <translation>Zu viele fehlgeschlagene Versuche. Warten Sie einen Moment, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was refused: %1</source>
+        <translation>Das Zertifikat des Servers wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time. Check the connection and try again.</source>
+        <translation>Der Server unter %1 hat nicht rechtzeitig geantwortet. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1: %2</source>
+        <translation>Der Server unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>This account may not sign in here: %1</source>
+        <translation>Dieses Konto darf sich hier nicht anmelden: %1</translation>
+    </message>
+    <message>
+        <source>The server failed to sign you in (HTTP %1). Try again later.</source>
+        <translation>Der Server konnte Sie nicht anmelden (HTTP %1). Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Sign-in was refused (HTTP %1): %2</source>
+        <translation>Die Anmeldung wurde abgelehnt (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>You can try again now.</source>
+        <translation>Sie können es jetzt erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in %1 s.</source>
+        <translation>Zu viele fehlgeschlagene Versuche. Versuchen Sie es in %1 s erneut.</translation>
     </message>
 </context>
 </TS>

@@ -47,6 +47,9 @@ public:
     PostgresEndpoint postgres;
     QString redisSource;             // service whose health answer reports Redis; empty = any
     int refreshIntervalSeconds = DefaultRefreshSeconds;
+    QString caBundlePath;            // optional PEM file of CAs to trust for https
+    QString publicKeyPinSha256;      // optional base64 SHA-256 of the server's public key (SPKI DER)
+    int idleLockMinutes = 15;        // 0 = never
 
     [[nodiscard]] bool isProduction() const;
 

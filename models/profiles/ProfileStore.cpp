@@ -50,6 +50,9 @@ std::optional<ConnectionProfile> ProfileStore::load(const QString &name) const
     p.restBaseUrl = QUrl(s.value(key("rest_base_url")).toString());
     p.redisSource = s.value(key("redis_source")).toString();
     p.refreshIntervalSeconds = s.value(key("refresh_interval_seconds"), ConnectionProfile::DefaultRefreshSeconds).toInt();
+    p.caBundlePath = s.value(key("ca_bundle")).toString();
+    p.publicKeyPinSha256 = s.value(key("public_key_pin_sha256")).toString();
+    p.idleLockMinutes = s.value(key("idle_lock_minutes"), p.idleLockMinutes).toInt();
     const int count = s.beginReadArray(key("services"));
     for (int i = 0; i < count; ++i) {
         s.setArrayIndex(i);
@@ -79,6 +82,9 @@ void ProfileStore::save(const ConnectionProfile &p)
     s.setValue(key("rest_base_url"), p.restBaseUrl.toString());
     s.setValue(key("redis_source"), p.redisSource);
     s.setValue(key("refresh_interval_seconds"), p.refreshIntervalSeconds);
+    s.setValue(key("ca_bundle"), p.caBundlePath);
+    s.setValue(key("public_key_pin_sha256"), p.publicKeyPinSha256);
+    s.setValue(key("idle_lock_minutes"), p.idleLockMinutes);
     s.beginWriteArray(key("services"), int(p.services.size()));
     for (int i = 0; i < p.services.size(); ++i) {
         s.setArrayIndex(i);
@@ -122,7 +128,7 @@ ConnectionProfile ProfileStore::builtInSandbox(const QString &host, int firstSer
     p.name = key(SandboxProfileName);
     p.environment = QStringLiteral("sandbox");
     p.colour = QStringLiteral("#1565c0");
-    p.restBaseUrl = QUrl(QStringLiteral("http://%1:%2/").arg(host).arg(firstServicePort - 1));
+    p.restBaseUrl = QUrl(QStringLiteral("http://%1:%2/").arg(host).arg(SandboxApiPort));
     p.redisSource = QStringLiteral("execution_gateway");
     int port = firstServicePort;
     for (const Def &d : defs) {

@@ -16,6 +16,7 @@ class ProfileStore final
 {
 public:
     static constexpr auto SandboxProfileName = "sandbox";
+    static constexpr int SandboxApiPort = 18080; // the sandbox's REST API (docs/api/openapi.yaml)
 
     // Uses the application's standard settings file.
     ProfileStore();

@@ -1,5 +1,6 @@
 #include "Sandbox.h"
 
+#include "AuthApi.h"
 #include "DbProbe.h"
 #include "HandlerServer.h"
 #include "Migrations.h"
@@ -7,6 +8,7 @@
 #include <QtCore/QAtomicInteger>
 #include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -19,6 +21,9 @@
 #include <QtCore/QVariant>
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtHttpServer/QHttpServerResponder>
+#include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslKey>
+#include <QtNetwork/QSslSocket>
 #include <QtNetwork/QTcpSocket>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
@@ -253,6 +258,11 @@ struct Sandbox::Private
     std::vector<ServiceState> services;
     HandlerServer *control = nullptr;
     quint16 controlPort = 0;
+    HandlerServer *api = nullptr;
+    quint16 apiPort = 0;
+    bool apiTls = false;
+    std::unique_ptr<AuthApi> auth;
+    qint64 clockOffsetMs = 0; // see Sandbox::advanceClock()
     QElapsedTimer uptime;
 
     bool dbOk = false;
@@ -299,6 +309,8 @@ struct Sandbox::Private
     void startProbe();
     void stopProbe();
     bool listenService(int i, QString *error);
+    bool listenApi(QString *error);
+    QDateTime now() const { return QDateTime::currentDateTimeUtc().addMSecs(clockOffsetMs); }
     void stopService(int i);
     void stopAll();
     void recordFault(const QString &service, Fault fault, int delayMs);
@@ -564,6 +576,14 @@ void Sandbox::Private::stopAll()
         delete control;
         control = nullptr;
     }
+    if (api) {
+        api->shutdown();
+        delete api;
+        api = nullptr;
+    }
+    apiPort = 0;
+    apiTls = false;
+    auth.reset();
     stopProbe();
     if (QSqlDatabase::contains(connectionName)) {
         {
@@ -573,6 +593,63 @@ void Sandbox::Private::stopAll()
         QSqlDatabase::removeDatabase(connectionName);
     }
     started = false;
+}
+
+bool Sandbox::Private::listenApi(QString *error)
+{
+    auto fail = [error](const QString &m) {
+        if (error)
+            *error = m;
+        return false;
+    };
+    const bool wantTls = !config.tlsCertificatePath.isEmpty() || !config.tlsKeyPath.isEmpty();
+    if (wantTls && (config.tlsCertificatePath.isEmpty() || config.tlsKeyPath.isEmpty()))
+        return fail(QStringLiteral("TLS needs both a certificate and a key file (got only the %1)")
+                        .arg(config.tlsCertificatePath.isEmpty() ? QStringLiteral("key")
+                                                                 : QStringLiteral("certificate")));
+    QSslCertificate certificate;
+    QSslKey key;
+    if (wantTls) {
+        if (!QSslSocket::supportsSsl())
+            return fail(QStringLiteral("TLS requested but no TLS backend is available"));
+        QFile certFile(config.tlsCertificatePath);
+        if (!certFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read TLS certificate '%1': %2")
+                            .arg(config.tlsCertificatePath, certFile.errorString()));
+        const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        if (chain.isEmpty() || chain.constFirst().isNull())
+            return fail(QStringLiteral("TLS certificate '%1' holds no PEM certificate")
+                            .arg(config.tlsCertificatePath));
+        certificate = chain.constFirst();
+        QFile keyFile(config.tlsKeyPath);
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read TLS key '%1': %2")
+                            .arg(config.tlsKeyPath, keyFile.errorString()));
+        const QByteArray keyPem = keyFile.readAll();
+        for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+            key = QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+            if (!key.isNull())
+                break;
+        }
+        if (key.isNull())
+            return fail(QStringLiteral("TLS key '%1' holds no unencrypted PEM private key")
+                            .arg(config.tlsKeyPath));
+    }
+    api = new HandlerServer(
+        [this](const QHttpServerRequest &request, QTcpSocket *, QHttpServerResponder &&responder) {
+            auth->handle(request, std::move(responder));
+        },
+        q);
+    if (wantTls)
+        api->sslSetup(certificate, key); // must precede listen(): it picks the server class
+    apiPort = api->listen(config.bindAddress, config.apiPort);
+    if (apiPort == 0)
+        return fail(QStringLiteral("cannot listen on %1:%2 for the REST API "
+                                   "(address in use or not permitted)")
+                        .arg(config.bindAddress.toString())
+                        .arg(config.apiPort));
+    apiTls = wantTls;
+    return true;
 }
 
 // --- held responders -------------------------------------------------------------------------------
@@ -1088,6 +1165,31 @@ void Sandbox::Private::handleControl(const QHttpServerRequest &request, QHttpSer
         respond(responder, jsonReply(200, serviceEntries()));
         return;
     }
+    if (path == QLatin1String("/control/clock")) {
+        auto clockState = [this] {
+            return QJsonObject{{QStringLiteral("offset_seconds"), double(clockOffsetMs / 1000)},
+                               {QStringLiteral("now"), isoZ(now())}};
+        };
+        if (method == M::Get) {
+            respond(responder, jsonReply(200, clockState()));
+            return;
+        }
+        if (method != M::Post)
+            return methodNotAllowed();
+        const QJsonDocument doc = QJsonDocument::fromJson(request.body());
+        const QJsonValue v = doc.object().value(QStringLiteral("advance_seconds"));
+        const double seconds = v.toDouble(-1e18);
+        constexpr double kMaxAdvance = 10.0 * 366 * 86400;
+        if (!doc.isObject() || !v.isDouble() || seconds != std::floor(seconds)
+            || std::fabs(seconds) > kMaxAdvance) {
+            respond(responder, errorReply(400, QStringLiteral("body must be a JSON object like "
+                                                              "{\"advance_seconds\": 301} (an integer)")));
+            return;
+        }
+        q->advanceClock(int(seconds));
+        respond(responder, jsonReply(200, clockState()));
+        return;
+    }
     const QLatin1String prefix("/control/faults/");
     if (path.startsWith(prefix)) {
         const QString name = path.mid(prefix.size());
@@ -1176,8 +1278,14 @@ bool Sandbox::start(const SandboxConfig &config, QString *error)
         return false;
     }
     d->config = config;
+    d->clockOffsetMs = 0;
     d->uptime.start();
     if (!d->openDatabase(error)) {
+        d->stopAll();
+        return false;
+    }
+    d->auth = std::make_unique<AuthApi>(d->connectionName, [this] { return d->now(); });
+    if (config.seedUsers && !d->auth->seedUsers(error)) {
         d->stopAll();
         return false;
     }
@@ -1205,6 +1313,10 @@ bool Sandbox::start(const SandboxConfig &config, QString *error)
         d->stopAll();
         return false;
     }
+    if (!d->listenApi(error)) {
+        d->stopAll();
+        return false;
+    }
     d->startProbe();
     d->started = true;
     d->uptime.restart();
@@ -1214,6 +1326,40 @@ bool Sandbox::start(const SandboxConfig &config, QString *error)
 quint16 Sandbox::controlPort() const
 {
     return d->controlPort;
+}
+
+quint16 Sandbox::apiPort() const
+{
+    return d->apiPort;
+}
+
+QUrl Sandbox::apiBaseUrl() const
+{
+    if (d->apiPort == 0)
+        return {};
+    QUrl u;
+    u.setScheme(d->apiTls ? QStringLiteral("https") : QStringLiteral("http"));
+    u.setHost(d->urlHost());
+    u.setPort(d->apiPort);
+    u.setPath(QStringLiteral("/"));
+    return u;
+}
+
+QDateTime Sandbox::now() const
+{
+    return d->now();
+}
+
+void Sandbox::advanceClock(int seconds)
+{
+    d->clockOffsetMs += qint64(seconds) * 1000;
+    qCInfo(lcSandbox, "clock advanced by %d s (offset now %lld s)", seconds,
+           qlonglong(d->clockOffsetMs / 1000));
+}
+
+qint64 Sandbox::clockOffsetSeconds() const
+{
+    return d->clockOffsetMs / 1000;
 }
 
 QStringList Sandbox::serviceNames() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QDateTime>
 #include <QtCore/QObject>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -23,6 +24,13 @@ struct SandboxConfig
     QString dbUser = QStringLiteral("postgres");
     QString dbPassword;               // usually empty; libpq also reads PGPASSWORD
     int initialisingSeconds = 0;      // market_data_service answers 503 "initialising" this long
+
+    // REST API (/api/v1: sign-in, roles). Binds bindAddress like the services; 0 = ephemeral.
+    quint16 apiPort = 18080;
+    // Both set: the API listener (only it) serves HTTPS with these PEM files.
+    QString tlsCertificatePath;
+    QString tlsKeyPath;
+    bool seedUsers = true;            // create viewer/operator/admin when the users table is empty
 };
 
 enum class Fault {
@@ -57,6 +65,14 @@ public:
     bool start(const SandboxConfig &config, QString *error);
 
     quint16 controlPort() const;
+    quint16 apiPort() const;
+    QUrl apiBaseUrl() const; // e.g. http://127.0.0.1:18080/ (https with TLS); empty when stopped
+
+    // The sandbox's notion of "now" (UTC) for token expiry, lockouts and the audit log: the real
+    // time shifted by the sum of advanceClock() calls (also POST /control/clock).
+    QDateTime now() const;
+    void advanceClock(int seconds);
+    qint64 clockOffsetSeconds() const;
     QStringList serviceNames() const; // the seven, in port-offset order
     quint16 servicePort(const QString &service) const;
     QUrl healthUrl(const QString &service) const;    // e.g. http://127.0.0.1:18003/health

@@ -111,6 +111,16 @@ int main(int argc, char *argv[])
          QStringLiteral("Port of the first service; service i uses first-port + i; 0 = all ephemeral "
                         "(default 18001)."),
          QStringLiteral("port")},
+        {QStringLiteral("api-port"),
+         QStringLiteral("REST API port (/api/v1, sign-in) on the bind address; 0 = ephemeral "
+                        "(default 18080)."),
+         QStringLiteral("port")},
+        {QStringLiteral("tls-cert"),
+         QStringLiteral("PEM certificate: with --tls-key the REST API serves HTTPS."),
+         QStringLiteral("file")},
+        {QStringLiteral("tls-key"),
+         QStringLiteral("PEM private key (unencrypted) for --tls-cert."),
+         QStringLiteral("file")},
         {QStringLiteral("db-host"), QStringLiteral("PostgreSQL host (default 127.0.0.1)."),
          QStringLiteral("host")},
         {QStringLiteral("db-port"), QStringLiteral("PostgreSQL port (default 5432)."),
@@ -161,12 +171,15 @@ int main(int argc, char *argv[])
     }
     if (!portOption(parser, ini.get(), QStringLiteral("control-port"), &config.controlPort, &error)
         || !portOption(parser, ini.get(), QStringLiteral("first-port"), &config.firstServicePort, &error)
+        || !portOption(parser, ini.get(), QStringLiteral("api-port"), &config.apiPort, &error)
         || !portOption(parser, ini.get(), QStringLiteral("db-port"), &config.dbPort, &error))
         return fail(error);
     config.dbHost = stringOption(parser, ini.get(), QStringLiteral("db-host"), config.dbHost);
     config.dbName = stringOption(parser, ini.get(), QStringLiteral("db-name"), config.dbName);
     config.dbUser = stringOption(parser, ini.get(), QStringLiteral("db-user"), config.dbUser);
     config.dbPassword = qEnvironmentVariable("PGPASSWORD");
+    config.tlsCertificatePath = stringOption(parser, ini.get(), QStringLiteral("tls-cert"), QString());
+    config.tlsKeyPath = stringOption(parser, ini.get(), QStringLiteral("tls-key"), QString());
     const QString initText =
         stringOption(parser, ini.get(), QStringLiteral("initialising-seconds"), QStringLiteral("0"));
     bool ok = false;
@@ -189,8 +202,9 @@ int main(int argc, char *argv[])
         return fail(error);
 
     const QString firstName = sandbox.serviceNames().constFirst();
-    std::fprintf(stdout, "ops-sandbox: ready control=http://127.0.0.1:%u first-service-port=%u\n",
-                 unsigned(sandbox.controlPort()), unsigned(sandbox.servicePort(firstName)));
+    std::fprintf(stdout, "ops-sandbox: ready control=http://127.0.0.1:%u first-service-port=%u api=%s\n",
+                 unsigned(sandbox.controlPort()), unsigned(sandbox.servicePort(firstName)),
+                 sandbox.apiBaseUrl().toString().toUtf8().constData());
     std::fflush(stdout);
 
     const int rc = app.exec();

@@ -3,6 +3,10 @@
 // (under Xvfb); the pictures are for people to look at, not assertions.
 #include "MockClock.h"
 #include "Sandbox.h"
+#include "api/ApiClient.h"
+#include "auth/CredentialStore.h"
+#include "auth/Session.h"
+#include "auth/SignInDialog.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthPage.h"
 #include "health/ServiceDetailDialog.h"
@@ -64,6 +68,7 @@ int main(int argc, char **argv)
     opssandbox::SandboxConfig config;
     config.controlPort = 0;
     config.firstServicePort = 0;
+    config.apiPort = 0;
     config.dbPort = quint16(parser.value(portOption).toUInt());
     config.dbName = QStringLiteral("ops_tour");
     opssandbox::Sandbox sandbox;
@@ -126,6 +131,34 @@ int main(int argc, char **argv)
         failures += !shoot(&window, out, QStringLiteral("06-health-paused"));
         window.healthPage()->pauseAction()->trigger();
         sandbox.clearFaults();
+    }
+    {
+        // Sign-in, a signed-in operator, and the idle lock.
+        profile.restBaseUrl = sandbox.apiBaseUrl();
+        ops::HealthMonitor monitor(profile);
+        ops::ApiClient api(profile);
+        ops::CredentialStore store(QStringLiteral("ops-console-tour"));
+        ops::Session session(&api, &store, profile.name);
+        ops::MainWindow window(profile, &monitor, nullptr, &session, &api);
+        window.resize(1360, 860);
+        window.show();
+        refresh(monitor);
+        window.requestSignIn(QStringLiteral("Please sign in."));
+        settle(300);
+        if (ops::SignInDialog *dialog = window.signInDialog()) {
+            dialog->setUserName(QStringLiteral("operator"));
+            failures += !shoot(dialog, out, QStringLiteral("09-sign-in-dialog"));
+        } else {
+            ++failures;
+        }
+        QSignalSpy signedIn(&session, &ops::Session::signedIn);
+        session.signIn(QStringLiteral("operator"), QStringLiteral("operator-sandbox-pw"), false);
+        if (!signedIn.wait(10000))
+            ++failures;
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("10-signed-in-operator"));
+        window.lockNow();
+        failures += !shoot(&window, out, QStringLiteral("11-idle-lock"));
     }
     if (parser.isSet(translationOption)) {
         QTranslator translator;

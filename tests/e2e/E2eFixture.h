@@ -28,6 +28,7 @@ struct SandboxFixture
         opssandbox::SandboxConfig config;
         config.controlPort = 0;
         config.firstServicePort = 0;
+        config.apiPort = 0;
         config.dbHost = pg.host;
         config.dbPort = quint16(pg.port);
         config.dbUser = pg.user;
@@ -39,6 +40,7 @@ struct SandboxFixture
         profile.name = QStringLiteral("e2e");
         profile.environment = QStringLiteral("sandbox");
         profile.redisSource = QStringLiteral("execution_gateway");
+        profile.restBaseUrl = sandbox->apiBaseUrl();
         for (const QString &name : sandbox->serviceNames())
             profile.services.append({name, sandbox->healthUrl(name), sandbox->readinessUrl(name)});
         profile.postgres.host = pg.host;

@@ -1,8 +1,11 @@
 #include "shell/MainWindow.h"
 
+#include "auth/Session.h"
+#include "auth/SignInDialog.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthPage.h"
 #include "shell/EnvironmentBanner.h"
+#include "shell/IdleLock.h"
 
 #include <QAction>
 #include <QApplication>
@@ -12,25 +15,28 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QHBoxLayout>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
 namespace ops {
 
-MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor, QWidget *parent)
+MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor, QWidget *parent, Session *session,
+                       ApiClient *api)
     : QMainWindow(parent)
     , m_profile(profile)
     , m_monitor(monitor)
+    , m_session(session)
+    , m_api(api)
     , m_banner(new EnvironmentBanner(profile, this))
     , m_nav(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_healthPage(new HealthPage(monitor, this))
     , m_statusRefresh(new QLabel(this))
 {
-    const QString env = profile.environment.isEmpty() ? profile.name : profile.environment;
-    setWindowTitle(profile.isProduction() ? tr("Ops Console — PRODUCTION (%1)").arg(profile.name)
-                                          : tr("Ops Console — %1").arg(env));
+    const QString env = environmentName();
+    updateTitle();
     resize(1280, 820);
 
     m_nav->setAccessibleName(tr("Pages"));
@@ -45,20 +51,32 @@ MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor,
     body->addWidget(m_nav);
     body->addWidget(m_pages, 1);
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    m_content = new QWidget(this);
+    auto *layout = new QVBoxLayout(m_content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_banner);
     layout->addLayout(body, 1);
-    setCentralWidget(central);
+    m_central = new QStackedWidget(this);
+    m_central->addWidget(m_content);
+    setCentralWidget(m_central);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    if (m_session) {
+        m_signInAction = file->addAction(tr("Sign &in…"), this, [this] { openSignIn({}, true); });
+        m_signOutAction = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+        m_lockAction = file->addAction(tr("&Lock now"), this, &MainWindow::lockNow);
+        m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+        m_lockAction->setShortcutContext(Qt::WindowShortcut);
+        m_lockAction->setToolTip(tr("Cover the window until you sign in again (Ctrl+L)"));
+        addAction(m_lockAction);
+        file->addSeparator();
+    }
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_healthPage->refreshAction());
-    view->addAction(m_healthPage->pauseAction());
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_healthPage->refreshAction());
+    m_viewMenu->addAction(m_healthPage->pauseAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Ops Console"), this, [this] {
         QMessageBox::about(this, tr("About Ops Console"),
@@ -66,14 +84,65 @@ MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor,
                                .arg(QCoreApplication::applicationVersion()));
     });
 
-    auto *envLabel = new QLabel(tr("Environment: %1").arg(env), this);
-    envLabel->setAccessibleName(tr("Environment"));
     m_statusRefresh->setAccessibleName(tr("Refresh state"));
-    statusBar()->addWidget(envLabel);
+    if (m_session) {
+        m_statusSession = new QLabel(this);
+        m_statusSession->setObjectName(QStringLiteral("sessionStatus"));
+        m_statusSession->setAccessibleName(tr("Signed-in user"));
+        m_statusSession->setTextFormat(Qt::PlainText);
+        m_statusKeychain = new QLabel(this);
+        m_statusKeychain->setObjectName(QStringLiteral("keychainNotice"));
+        m_statusKeychain->setAccessibleName(tr("Keychain notice"));
+        m_statusKeychain->setTextFormat(Qt::PlainText);
+        m_statusKeychain->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        m_statusKeychain->hide();
+        statusBar()->addPermanentWidget(m_statusKeychain);
+        statusBar()->addPermanentWidget(m_statusSession);
+    } else {
+        auto *envLabel = new QLabel(tr("Environment: %1").arg(env), this);
+        envLabel->setAccessibleName(tr("Environment"));
+        statusBar()->addWidget(envLabel);
+    }
     statusBar()->addPermanentWidget(m_statusRefresh);
     connect(monitor, &HealthMonitor::refreshFinished, this, &MainWindow::updateStatus);
     connect(monitor, &HealthMonitor::pausedChanged, this, &MainWindow::updateStatus);
     updateStatus();
+
+    if (m_session) {
+        m_lockPanel = buildLockPanel();
+        m_central->addWidget(m_lockPanel);
+        m_idleLock = new IdleLock(profile.idleLockMinutes, monitor->clock(), this);
+        connect(m_idleLock, &IdleLock::locked, this, [this] { showLock(true); });
+        connect(m_idleLock, &IdleLock::unlocked, this, [this] { showLock(false); });
+
+        m_lastState = int(m_session->state());
+        connect(m_session, &Session::stateChanged, this, [this](Session::State state) {
+            const auto previous = Session::State(m_lastState);
+            m_lastState = int(state);
+            updateSession();
+            // A restore that found no usable token ends signed out: ask the operator.
+            if (previous == Session::State::Restoring && state == Session::State::SignedOut)
+                openSignIn({}, true);
+        });
+        connect(m_session, &Session::signedIn, this, &MainWindow::updateSession);
+        connect(m_session, &Session::signedOut, this, &MainWindow::updateSession);
+        connect(m_session, &Session::signInRequired, this, [this](const QString &reason) { requestSignIn(reason); });
+        connect(m_session, &Session::keychainProblem, this, [this](const QString &message) {
+            m_keychainProblem = true;
+            m_statusKeychain->setText(tr("Keychain unavailable: sign-in kept in memory for this session only"));
+            m_statusKeychain->setToolTip(message);
+            m_statusKeychain->setAccessibleDescription(message);
+            m_statusKeychain->show();
+        });
+        updateSession();
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::environmentName() const
+{
+    return m_profile.environment.isEmpty() ? m_profile.name : m_profile.environment;
 }
 
 void MainWindow::addPage(QWidget *page, const QString &title, const QKeySequence &shortcut)
@@ -89,6 +158,13 @@ void MainWindow::addPage(QWidget *page, const QString &title, const QKeySequence
 
 QString MainWindow::statusText() const { return m_statusRefresh->text(); }
 
+QString MainWindow::sessionText() const { return m_statusSession ? m_statusSession->text() : QString(); }
+
+QString MainWindow::keychainNotice() const
+{
+    return m_statusKeychain && !m_statusKeychain->isHidden() ? m_statusKeychain->text() : QString();
+}
+
 void MainWindow::updateStatus()
 {
     const QDateTime last = m_monitor->lastFullySuccessfulRefresh();
@@ -98,6 +174,189 @@ void MainWindow::updateStatus()
     if (m_monitor->isPaused())
         text = tr("PAUSED — %1").arg(text);
     m_statusRefresh->setText(text);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString base = m_profile.isProduction() ? tr("Ops Console — PRODUCTION (%1)").arg(m_profile.name)
+                                                  : tr("Ops Console — %1").arg(environmentName());
+    const bool signedIn = m_session && m_session->state() == Session::State::SignedIn && !m_session->userName().isEmpty();
+    setWindowTitle(signedIn ? tr("%1 — %2").arg(base, m_session->userName()) : base);
+}
+
+void MainWindow::updateSession()
+{
+    if (!m_session)
+        return;
+    const bool signedIn = m_session->state() == Session::State::SignedIn;
+    if (signedIn) {
+        const QString role = m_session->role().isEmpty() ? tr("no role") : m_session->role();
+        m_statusSession->setText(tr("%1 (%2) · %3").arg(m_session->userName(), role, environmentName()));
+    } else if (m_session->state() == Session::State::SigningIn && !m_session->userName().isEmpty()) {
+        m_statusSession->setText(tr("Signing in as %1… · %2").arg(m_session->userName(), environmentName()));
+    } else if (m_session->state() == Session::State::Restoring) {
+        m_statusSession->setText(tr("Restoring sign-in… · %1").arg(environmentName()));
+    } else {
+        m_statusSession->setText(tr("Not signed in · %1").arg(environmentName()));
+    }
+    m_signInAction->setEnabled(!signedIn);
+    m_signOutAction->setEnabled(signedIn);
+    updateTitle();
+    updatePermissions();
+}
+
+void MainWindow::setActionPermission(QAction *action, const QString &permission)
+{
+    if (!action)
+        return;
+    auto it = std::find_if(m_gated.begin(), m_gated.end(), [action](const GatedAction &g) { return g.action == action; });
+    if (it == m_gated.end())
+        m_gated.append({action, permission, action->toolTip()});
+    else
+        it->permission = permission;
+    updatePermissions();
+}
+
+void MainWindow::updatePermissions()
+{
+    m_gated.removeIf([](const GatedAction &g) { return g.action.isNull(); });
+    const bool signedIn = m_session && m_session->state() == Session::State::SignedIn;
+    for (const GatedAction &g : std::as_const(m_gated)) {
+        if (signedIn && m_session->hasPermission(g.permission)) {
+            g.action->setEnabled(true);
+            g.action->setToolTip(g.originalToolTip);
+        } else {
+            g.action->setEnabled(false);
+            if (signedIn) {
+                const QString role = m_session->role().isEmpty() ? tr("none") : m_session->role();
+                g.action->setToolTip(tr("Requires the permission “%1” (your role: %2)").arg(g.permission, role));
+            } else {
+                g.action->setToolTip(tr("Requires the permission “%1” (not signed in)").arg(g.permission));
+            }
+        }
+    }
+}
+
+void MainWindow::requestSignIn(const QString &reason)
+{
+    openSignIn(reason, true);
+}
+
+void MainWindow::openSignIn(const QString &reason, bool prefillUser)
+{
+    if (!m_session)
+        return;
+    if (m_signInDialog) {
+        if (!reason.isEmpty())
+            m_signInDialog->setReason(reason);
+        m_signInDialog->raise();
+        m_signInDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SignInDialog(m_profile, m_session, m_api, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setReason(reason);
+    dialog->setUserName(prefillUser ? m_session->userName() : QString());
+    if (m_keychainProblem)
+        dialog->setNotice(tr("The system keychain is not available (%1). Your sign-in is kept in memory for this "
+                             "session only; you will be asked again next time.")
+                              .arg(m_statusKeychain->toolTip()));
+    connect(dialog, &QDialog::accepted, this, [this] {
+        if (m_idleLock && m_idleLock->isLocked())
+            m_idleLock->unlock(); // re-authenticated
+    });
+    m_signInDialog = dialog;
+    // open(), not exec(): no nested event loop, and nothing else in the window is touched.
+    dialog->open();
+}
+
+void MainWindow::signOut()
+{
+    if (!m_session)
+        return;
+    m_session->signOut();
+    updateSession();
+    openSignIn(tr("You signed out. Sign in to continue."), false);
+}
+
+bool MainWindow::isLocked() const { return m_idleLock && m_idleLock->isLocked(); }
+
+void MainWindow::lockNow()
+{
+    if (!m_idleLock || m_idleLock->isLocked())
+        return;
+    m_lockRequested = true;
+    m_idleLock->lockNow();
+}
+
+QWidget *MainWindow::buildLockPanel()
+{
+    auto *panel = new QWidget(this);
+    panel->setObjectName(QStringLiteral("lockPanel"));
+    panel->setAccessibleName(tr("Console locked"));
+    panel->setAutoFillBackground(true);
+    QPalette pal = panel->palette();
+    pal.setColor(QPalette::Window, QColor(0x26, 0x32, 0x38));
+    pal.setColor(QPalette::WindowText, Qt::white);
+    panel->setPalette(pal);
+
+    auto *title = new QLabel(tr("Ops Console is locked"), panel);
+    QFont f = title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.6);
+    title->setFont(f);
+    title->setAlignment(Qt::AlignCenter);
+    auto *env = new QLabel(m_profile.isProduction() ? tr("PRODUCTION — %1").arg(m_profile.name)
+                                                     : tr("Environment: %1").arg(environmentName()),
+                           panel);
+    env->setAlignment(Qt::AlignCenter);
+    m_lockText = new QLabel(panel);
+    m_lockText->setObjectName(QStringLiteral("lockText"));
+    m_lockText->setAccessibleName(tr("Why the console is locked"));
+    m_lockText->setAlignment(Qt::AlignCenter);
+    m_lockText->setWordWrap(true);
+    m_unlockButton = new QPushButton(tr("&Unlock…"), panel);
+    m_unlockButton->setObjectName(QStringLiteral("unlock"));
+    m_unlockButton->setAccessibleName(tr("Unlock"));
+    m_unlockButton->setToolTip(tr("Sign in again to show the console"));
+    m_unlockButton->setDefault(true);
+    connect(m_unlockButton, &QPushButton::clicked, this,
+            [this] { openSignIn(tr("Sign in again to unlock the console."), true); });
+
+    auto *layout = new QVBoxLayout(panel);
+    layout->addStretch();
+    layout->addWidget(title);
+    layout->addWidget(env);
+    layout->addWidget(m_lockText);
+    layout->addSpacing(12);
+    layout->addWidget(m_unlockButton, 0, Qt::AlignCenter);
+    layout->addStretch();
+    return panel;
+}
+
+void MainWindow::showLock(bool lockedNow)
+{
+    if (!m_lockPanel)
+        return;
+    if (lockedNow) {
+        m_lockText->setText(m_lockRequested
+                                ? tr("Locked on request")
+                                : m_idleLock->minutes() == 1
+                                      ? tr("Locked after 1 minute without activity")
+                                      : tr("Locked after %1 minutes without activity").arg(m_idleLock->minutes()));
+        m_lockRequested = false;
+        m_central->setCurrentWidget(m_lockPanel);
+        m_viewMenu->menuAction()->setEnabled(false);
+        m_lockAction->setEnabled(false);
+        m_unlockButton->setFocus(Qt::OtherFocusReason);
+        emit locked();
+    } else {
+        m_central->setCurrentWidget(m_content);
+        m_viewMenu->menuAction()->setEnabled(true);
+        m_lockAction->setEnabled(true);
+        emit unlocked();
+    }
 }
 
 } // namespace ops

@@ -1,43 +1,121 @@
 #pragma once
 
+#include "auth/Session.h"
+#include "auth/SignInDialog.h"
 #include "profiles/ConnectionProfile.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
+class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
+class QPushButton;
 class QStackedWidget;
 
 namespace ops {
 
+class ApiClient;
 class EnvironmentBanner;
 class HealthMonitor;
 class HealthPage;
+class IdleLock;
+class Session;
+class SignInDialog;
 
 // The console's window: the environment banner on top, page navigation on the left, the
 // current page in the middle, and a status bar with the environment and refresh state.
+// With a Session it also shows who is signed in, asks for sign-in when the platform wants it
+// (without disturbing whatever the operator was doing), gates actions by permission, and locks
+// itself after the profile's idle time.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor, QWidget *parent = nullptr);
+    // `session` may be nullptr (no sign-in at all: screenshots, health-only tests). `api` is
+    // optional and only used to show full TLS details in the sign-in dialog.
+    MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor, QWidget *parent = nullptr,
+               Session *session = nullptr, ApiClient *api = nullptr);
+    ~MainWindow() override;
 
     [[nodiscard]] HealthPage *healthPage() const { return m_healthPage; }
     [[nodiscard]] EnvironmentBanner *environmentBanner() const { return m_banner; }
     [[nodiscard]] QString statusText() const;
 
+    [[nodiscard]] Session *session() const { return m_session; }
+    // "user (role) · environment", or "Not signed in · environment".
+    [[nodiscard]] QString sessionText() const;
+    // The keychain notice in the status bar; empty when there is none.
+    [[nodiscard]] QString keychainNotice() const;
+
+    // The action is enabled only while the signed-in user has `permission`; otherwise it is
+    // disabled and its tooltip says what is missing. Re-evaluated on sign-in and sign-out.
+    void setActionPermission(QAction *action, const QString &permission);
+
+    // Opens the sign-in dialog (modal to this window, one at a time) unless one is open already.
+    void requestSignIn(const QString &reason = {});
+    [[nodiscard]] SignInDialog *signInDialog() const { return m_signInDialog; }
+
+    [[nodiscard]] IdleLock *idleLock() const { return m_idleLock; }
+    [[nodiscard]] bool isLocked() const;
+    [[nodiscard]] QWidget *lockPanel() const { return m_lockPanel; }
+    void lockNow();
+
+    [[nodiscard]] QAction *signInAction() const { return m_signInAction; }
+    [[nodiscard]] QAction *signOutAction() const { return m_signOutAction; }
+    [[nodiscard]] QAction *lockAction() const { return m_lockAction; }
+
+signals:
+    void locked();
+    void unlocked();
+
 private:
+    struct GatedAction
+    {
+        QPointer<QAction> action;
+        QString permission;
+        QString originalToolTip;
+    };
+
     void addPage(QWidget *page, const QString &title, const QKeySequence &shortcut);
     void updateStatus();
+    void updateSession();
+    void updatePermissions();
+    void updateTitle();
+    void showLock(bool lockedNow);
+    void signOut();
+    void openSignIn(const QString &reason, bool prefillUser);
+    [[nodiscard]] QString environmentName() const;
+    QWidget *buildLockPanel();
 
     ConnectionProfile m_profile;
     HealthMonitor *m_monitor;
+    QPointer<Session> m_session;
+    QPointer<ApiClient> m_api;
     EnvironmentBanner *m_banner;
     QListWidget *m_nav;
     QStackedWidget *m_pages;
     HealthPage *m_healthPage;
     QLabel *m_statusRefresh;
+    QLabel *m_statusSession = nullptr;
+    QLabel *m_statusKeychain = nullptr;
+    QStackedWidget *m_central = nullptr;
+    QWidget *m_content = nullptr;
+    QWidget *m_lockPanel = nullptr;
+    QLabel *m_lockText = nullptr;
+    QPushButton *m_unlockButton = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    IdleLock *m_idleLock = nullptr;
+    QAction *m_signInAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_lockAction = nullptr;
+    QPointer<SignInDialog> m_signInDialog;
+    QList<GatedAction> m_gated;
+    int m_lastState = 0;
+    bool m_lockRequested = false;
+    bool m_keychainProblem = false;
 };
 
 } // namespace ops
