@@ -128,6 +128,17 @@ int main(int argc, char **argv)
         ops::Session session(&api, &credentials, profile->name);
         ops::HealthMonitor monitor(*profile);
         ops::MainWindow window(*profile, &monitor, nullptr, &session, &api);
+        // The PostgreSQL password lives in the keychain only: read it once, store what the operator enters.
+        const QString pgKey = ops::CredentialStore::postgresPasswordKey(profile->name);
+        credentials.read(pgKey, &monitor, [&monitor](const ops::CredentialStore::Result &r) {
+            if (r.outcome == ops::CredentialStore::Outcome::Ok)
+                monitor.setPostgresPassword(r.secret);
+        });
+        QObject::connect(&window, &ops::MainWindow::postgresPasswordEntered, &monitor,
+                         [&monitor, &credentials, pgKey](const QString &password) {
+                             monitor.setPostgresPassword(password);
+                             credentials.write(pgKey, password, &monitor, [](const ops::CredentialStore::Result &) {});
+                         });
         window.show();
         monitor.start();
         // A remembered token signs in without typing; otherwise the sign-in dialog appears.

@@ -733,6 +733,24 @@ Eine Desktop-Konsole für den Betrieb von Handels- und Risikoplattformen.</trans
         <source>Locked after %1 minutes without activity</source>
         <translation>Nach %1 Minuten ohne Aktivität gesperrt</translation>
     </message>
+    <message>
+        <source>PostgreSQL pass&amp;word…</source>
+        <translation>PostgreSQL-Pass&amp;wort…</translation>
+    </message>
+    <message>
+        <source>Enter the PostgreSQL password for this profile; it is kept in the system keychain only</source>
+        <translation>PostgreSQL-Passwort für dieses Profil eingeben; es wird nur im System-Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>PostgreSQL password</source>
+        <translation>PostgreSQL-Passwort</translation>
+    </message>
+    <message>
+        <source>Password of the PostgreSQL user “%1” on %2:%3.
+It is stored in the system keychain, never in a file.</source>
+        <translation>Passwort des PostgreSQL-Benutzers „%1“ auf %2:%3.
+Es wird im System-Schlüsselbund gespeichert, nie in einer Datei.</translation>
+    </message>
 </context>
 <context>
     <name>ops::PostgresProbe</name>

@@ -26,6 +26,7 @@
 #include <QSignalSpy>
 #include <QUuid>
 #include <QVBoxLayout>
+#include <QInputDialog>
 #include <QtTest>
 
 #include <memory>
@@ -449,6 +450,30 @@ private slots:
         QTest::keyClick(&c.window, Qt::Key_L, Qt::ControlModifier);
         QTRY_VERIFY(c.window.isLocked());
         QVERIFY(panel->isVisible());
+    }
+
+    void postgresPasswordIsAskedMaskedAndHandedOn()
+    {
+        Console c(profile());
+        c.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&c.window));
+        QAction *action = nullptr;
+        for (QAction *a : c.window.findChildren<QAction *>())
+            if (a->text().contains(QStringLiteral("PostgreSQL")))
+                action = a;
+        QVERIFY(action);
+        QSignalSpy entered(&c.window, &MainWindow::postgresPasswordEntered);
+        action->trigger();
+        auto *dialog = c.window.findChild<QInputDialog *>(QStringLiteral("postgresPasswordDialog"));
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        auto *edit = dialog->findChild<QLineEdit *>();
+        QVERIFY(edit);
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(edit, Secret);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QTRY_COMPARE(entered.count(), 1);
+        QCOMPARE(entered.at(0).at(0).toString(), Secret);
     }
 
     void accessibleNamesAndKeyboard()

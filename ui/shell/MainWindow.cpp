@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -70,6 +71,9 @@ MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor,
         m_lockAction->setShortcutContext(Qt::WindowShortcut);
         m_lockAction->setToolTip(tr("Cover the window until you sign in again (Ctrl+L)"));
         addAction(m_lockAction);
+        m_postgresPasswordAction = file->addAction(tr("PostgreSQL pass&word…"), this, &MainWindow::askPostgresPassword);
+        m_postgresPasswordAction->setToolTip(
+            tr("Enter the PostgreSQL password for this profile; it is kept in the system keychain only"));
         file->addSeparator();
     }
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
@@ -357,6 +361,25 @@ void MainWindow::showLock(bool lockedNow)
         m_lockAction->setEnabled(true);
         emit unlocked();
     }
+}
+
+void MainWindow::askPostgresPassword()
+{
+    auto *dialog = new QInputDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("postgresPasswordDialog"));
+    dialog->setWindowTitle(tr("PostgreSQL password"));
+    dialog->setLabelText(tr("Password of the PostgreSQL user \u201c%1\u201d on %2:%3.\nIt is stored in the system keychain, "
+                            "never in a file.")
+                             .arg(m_profile.postgres.user, m_profile.postgres.host)
+                             .arg(m_profile.postgres.port));
+    dialog->setTextEchoMode(QLineEdit::Password);
+    dialog->setAccessibleName(tr("PostgreSQL password"));
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
+        if (!password.isEmpty())
+            emit postgresPasswordEntered(password);
+    });
+    dialog->open();
 }
 
 } // namespace ops

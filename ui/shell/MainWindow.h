@@ -70,8 +70,12 @@ public:
 signals:
     void locked();
     void unlocked();
+    // The operator entered the profile's PostgreSQL password (to be kept in the keychain only).
+    void postgresPasswordEntered(const QString &password);
 
 private:
+    void askPostgresPassword();
+
     struct GatedAction
     {
         QPointer<QAction> action;
@@ -111,6 +115,7 @@ private:
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_lockAction = nullptr;
+    QAction *m_postgresPasswordAction = nullptr;
     QPointer<SignInDialog> m_signInDialog;
     QList<GatedAction> m_gated;
     int m_lastState = 0;
