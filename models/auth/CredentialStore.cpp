@@ -102,15 +102,7 @@ void CredentialStore::read(const QString &key, QObject *context, Callback callba
     state->callback = std::move(callback);
 
     if (!m_available) {
-        Result r;
-        const auto it = m_memoryOnly.constFind(key);
-        if (it != m_memoryOnly.constEnd()) {
-            r.outcome = Outcome::Ok;
-            r.secret = it.value();
-        } else {
-            r.outcome = Outcome::Unavailable;
-            r.message = m_reason;
-        }
+        const Result r = fromMemory(key);
         QTimer::singleShot(0, this, [state, r] { state->deliver(r); });
         return;
     }
@@ -122,8 +114,7 @@ void CredentialStore::read(const QString &key, QObject *context, Callback callba
     runJob(this, timeoutMs, job, state, [this, state, key, timeoutMs](QKeychain::Job *finished) {
         Result r;
         if (!finished) {
-            r.outcome = Outcome::TimedOut;
-            r.message = tr("The keychain did not answer within %1 s").arg(QLocale().toString(timeoutMs / 1000.0, 'g', 3));
+            r = timedOut(timeoutMs);
         } else if (finished->error() == QKeychain::NoError) {
             r.outcome = Outcome::Ok;
             r.secret = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
@@ -132,20 +123,35 @@ void CredentialStore::read(const QString &key, QObject *context, Callback callba
             r.message = tr("Nothing stored in the keychain under this name.");
         } else if (meansUnavailable(finished->error())) {
             markUnavailable(finished->errorString());
-            const auto it = m_memoryOnly.constFind(key);
-            if (it != m_memoryOnly.constEnd()) {
-                r.outcome = Outcome::Ok;
-                r.secret = it.value();
-            } else {
-                r.outcome = Outcome::Unavailable;
-                r.message = m_reason;
-            }
+            r = fromMemory(key);
         } else {
             r.outcome = Outcome::Failed;
             r.message = tr("The keychain could not read the secret (%1).").arg(finished->errorString());
         }
         state->deliver(r);
     });
+}
+
+CredentialStore::Result CredentialStore::fromMemory(const QString &key) const
+{
+    Result r;
+    const auto it = m_memoryOnly.constFind(key);
+    if (it != m_memoryOnly.constEnd()) {
+        r.outcome = Outcome::Ok;
+        r.secret = it.value();
+    } else {
+        r.outcome = Outcome::Unavailable;
+        r.message = m_reason;
+    }
+    return r;
+}
+
+CredentialStore::Result CredentialStore::timedOut(int timeoutMs)
+{
+    Result r;
+    r.outcome = Outcome::TimedOut;
+    r.message = tr("The keychain did not answer within %1 s").arg(QLocale().toString(timeoutMs / 1000.0, 'g', 3));
+    return r;
 }
 
 void CredentialStore::write(const QString &key, const QString &secret, QObject *context, Callback callback)
@@ -173,8 +179,7 @@ void CredentialStore::write(const QString &key, const QString &secret, QObject *
     runJob(this, timeoutMs, job, state, [this, state, key, secret, timeoutMs](QKeychain::Job *finished) {
         Result r;
         if (!finished) {
-            r.outcome = Outcome::TimedOut;
-            r.message = tr("The keychain did not answer within %1 s").arg(QLocale().toString(timeoutMs / 1000.0, 'g', 3));
+            r = timedOut(timeoutMs);
         } else if (finished->error() == QKeychain::NoError) {
             r.outcome = Outcome::Ok;
         } else if (meansUnavailable(finished->error())) {
@@ -213,8 +218,7 @@ void CredentialStore::remove(const QString &key, QObject *context, Callback call
     runJob(this, timeoutMs, job, state, [this, state, key, timeoutMs](QKeychain::Job *finished) {
         Result r;
         if (!finished) {
-            r.outcome = Outcome::TimedOut;
-            r.message = tr("The keychain did not answer within %1 s").arg(QLocale().toString(timeoutMs / 1000.0, 'g', 3));
+            r = timedOut(timeoutMs);
         } else if (finished->error() == QKeychain::NoError) {
             r.outcome = Outcome::Ok;
         } else if (finished->error() == QKeychain::EntryNotFound) {

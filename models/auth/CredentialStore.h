@@ -50,6 +50,8 @@ signals:
 
 private:
     void markUnavailable(const QString &detail);
+    [[nodiscard]] Result fromMemory(const QString &key) const;
+    [[nodiscard]] static Result timedOut(int timeoutMs);
 
     QString m_service;
     int m_timeoutMs = DefaultTimeoutMs;
