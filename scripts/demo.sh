@@ -10,8 +10,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build=${OPS_BUILD_DIR:-$root/build}
 state=$(mktemp -d /tmp/ops-demo.XXXXXX)
 sandbox_pid=""
+console_pid=""
 
 cleanup() {
+  if [ -n "$console_pid" ] && kill -0 "$console_pid" 2>/dev/null; then
+    kill "$console_pid" 2>/dev/null || true
+    wait "$console_pid" 2>/dev/null || true
+  fi
   if [ -n "$sandbox_pid" ] && kill -0 "$sandbox_pid" 2>/dev/null; then
     kill "$sandbox_pid" 2>/dev/null || true
     wait "$sandbox_pid" 2>/dev/null || true
@@ -53,4 +58,7 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFOR
   "$build/app/ops-console" --profile sandbox --check "$@" || true
   exit 0
 fi
-"$build/app/ops-console" --profile sandbox "$@"
+# In the background with `wait`, so that an interrupt of this script also ends the console.
+"$build/app/ops-console" --profile sandbox "$@" &
+console_pid=$!
+wait "$console_pid"
