@@ -92,14 +92,20 @@ void runJob(CredentialStore *store, int timeoutMs, QKeychain::Job *job, const st
     job->start();
 }
 
-} // namespace
-
-void CredentialStore::read(const QString &key, QObject *context, Callback callback)
+std::shared_ptr<JobState> newState(QObject *context, CredentialStore::Callback callback)
 {
     auto state = std::make_shared<JobState>();
     state->context = context;
     state->hadContext = context != nullptr;
     state->callback = std::move(callback);
+    return state;
+}
+
+} // namespace
+
+void CredentialStore::read(const QString &key, QObject *context, Callback callback)
+{
+    const auto state = newState(context, std::move(callback));
 
     if (!m_available) {
         const Result r = fromMemory(key);
@@ -156,10 +162,7 @@ CredentialStore::Result CredentialStore::timedOut(int timeoutMs)
 
 void CredentialStore::write(const QString &key, const QString &secret, QObject *context, Callback callback)
 {
-    auto state = std::make_shared<JobState>();
-    state->context = context;
-    state->hadContext = context != nullptr;
-    state->callback = std::move(callback);
+    const auto state = newState(context, std::move(callback));
 
     if (!m_available) {
         m_memoryOnly.insert(key, secret);
@@ -197,10 +200,7 @@ void CredentialStore::write(const QString &key, const QString &secret, QObject *
 
 void CredentialStore::remove(const QString &key, QObject *context, Callback callback)
 {
-    auto state = std::make_shared<JobState>();
-    state->context = context;
-    state->hadContext = context != nullptr;
-    state->callback = std::move(callback);
+    const auto state = newState(context, std::move(callback));
 
     if (!m_available) {
         Result r;
