@@ -3,6 +3,8 @@
 #include "api/ApiClient.h"
 #include "auth/CredentialStore.h"
 #include "auth/Session.h"
+#include "breaker/BreakerController.h"
+#include "breaker/BreakerPage.h"
 #include "core/Logging.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthReport.h"
@@ -127,7 +129,11 @@ int main(int argc, char **argv)
         ops::CredentialStore credentials(QStringLiteral("ops-console"));
         ops::Session session(&api, &credentials, profile->name);
         ops::HealthMonitor monitor(*profile);
+        ops::BreakerController breaker(&session); // outlives the window that shows it
         ops::MainWindow window(*profile, &monitor, nullptr, &session, &api);
+        auto *breakerPage = new ops::BreakerPage(&breaker, &session, *profile);
+        window.addPage(breakerPage, QCoreApplication::translate("main", "Circuit Breaker"), QKeySequence(Qt::CTRL | Qt::Key_2));
+        window.addStatusWidget(new ops::BreakerStatusLabel(&breaker));
         // The PostgreSQL password lives in the keychain only: read it once, store what the operator enters.
         const QString pgKey = ops::CredentialStore::postgresPasswordKey(profile->name);
         credentials.read(pgKey, &monitor, [&monitor](const ops::CredentialStore::Result &r) {
@@ -141,6 +147,7 @@ int main(int argc, char **argv)
                          });
         window.show();
         monitor.start();
+        breaker.start();
         // A remembered token signs in without typing; otherwise the sign-in dialog appears.
         QMetaObject::invokeMethod(&session, &ops::Session::restore, Qt::QueuedConnection);
         rc = QApplication::exec();

@@ -39,6 +39,7 @@ struct Session::Held
     QByteArray method;
     QString path;
     QJsonDocument body;
+    QList<std::pair<QByteArray, QByteArray>> headers;
     QPointer<QObject> context;
     bool hadContext = false;
     ApiClient::Callback callback;
@@ -248,12 +249,13 @@ void Session::signOut()
 }
 
 void Session::call(const QByteArray &method, const QString &path, const QJsonDocument &body, QObject *context,
-                   ApiClient::Callback callback)
+                   ApiClient::Callback callback, const QList<std::pair<QByteArray, QByteArray>> &headers)
 {
     auto held = std::make_shared<Held>();
     held->method = method;
     held->path = path;
     held->body = body;
+    held->headers = headers;
     held->context = context;
     held->hadContext = context != nullptr;
     held->callback = std::move(callback);
@@ -289,7 +291,7 @@ void Session::dispatch(const std::shared_ptr<Held> &held)
             return;
         }
         held->deliver(r);
-    });
+    }, held->headers);
 }
 
 void Session::releaseHeld()

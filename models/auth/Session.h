@@ -41,8 +41,9 @@ public:
     void signOut();
 
     // Sends a request as the signed-in user; on 401 it is held and re-sent once after sign-in.
+    // `headers` (e.g. Idempotency-Key) go with every send of the request, including the re-send.
     void call(const QByteArray &method, const QString &path, const QJsonDocument &body, QObject *context,
-              ApiClient::Callback callback);
+              ApiClient::Callback callback, const QList<std::pair<QByteArray, QByteArray>> &headers = {});
 
 signals:
     void stateChanged(ops::Session::State state);

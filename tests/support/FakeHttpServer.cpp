@@ -44,6 +44,58 @@ void FakeHttpServer::setJson(const QString &path, const QByteArray &json, int st
     setResponse(path, r);
 }
 
+void FakeHttpServer::setMethodResponse(const QByteArray &method, const QString &path, const Response &response)
+{
+    m_methodResponses.insert(methodKey(method, path), response);
+}
+
+void FakeHttpServer::setMethodJson(const QByteArray &method, const QString &path, const QByteArray &json, int status)
+{
+    Response r;
+    r.status = status;
+    r.body = json;
+    setMethodResponse(method, path, r);
+}
+
+QString FakeHttpServer::methodKey(const QByteArray &method, const QString &path)
+{
+    return QString::fromLatin1(method.toUpper()) + QLatin1Char(' ') + path;
+}
+
+int FakeHttpServer::requestCount(const QByteArray &method, const QString &path) const
+{
+    return int(requests(method, path).size());
+}
+
+QList<FakeHttpServer::Request> FakeHttpServer::requests(const QByteArray &method, const QString &path) const
+{
+    QList<Request> out;
+    for (const Request &r : m_requests)
+        if (r.method.compare(method, Qt::CaseInsensitive) == 0 && r.path == path)
+            out.append(r);
+    return out;
+}
+
+void FakeHttpServer::clearRequests()
+{
+    m_requests.clear();
+}
+
+QByteArray FakeHttpServer::Request::header(const QByteArray &name) const
+{
+    for (const QByteArray &line : headers) {
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0 && line.left(colon).trimmed().compare(name, Qt::CaseInsensitive) == 0)
+            return line.mid(colon + 1).trimmed();
+    }
+    return {};
+}
+
+bool FakeHttpServer::Request::hasHeader(const QByteArray &name) const
+{
+    return !header(name).isNull();
+}
+
 void FakeHttpServer::stopListening()
 {
     m_server.close();
@@ -72,14 +124,28 @@ void FakeHttpServer::onReadyRead(QTcpSocket *socket)
     const qsizetype end = buffer.indexOf("\r\n\r\n");
     if (end < 0)
         return;
-    const QList<QByteArray> lines = buffer.left(end).split('\n');
-    buffer.clear();
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
+    QList<QByteArray> lines = buffer.left(end).split('\n');
+    for (QByteArray &line : lines)
+        line = line.trimmed();
+    Request request;
+    request.headers = lines.mid(1);
+    // Wait for the whole body (Content-Length) before answering.
+    const qsizetype length = std::max<qsizetype>(0, request.header("Content-Length").toLongLong());
+    if (buffer.size() < end + 4 + length)
+        return;
+    request.body = buffer.mid(end + 4, length);
+    buffer.remove(0, end + 4 + length);
+    const QList<QByteArray> requestLine = lines.value(0).split(' ');
+    request.method = requestLine.value(0);
     const QString path = QString::fromLatin1(requestLine.value(1));
-    m_lastHeaders = lines.mid(1);
+    request.path = path;
+    m_lastHeaders = request.headers;
     m_counts[path] += 1;
+    m_requests.append(request);
     Response response;
-    if (m_responses.contains(path)) {
+    if (m_methodResponses.contains(methodKey(request.method, path))) {
+        response = m_methodResponses.value(methodKey(request.method, path));
+    } else if (m_responses.contains(path)) {
         response = m_responses.value(path);
     } else {
         response.status = 404;

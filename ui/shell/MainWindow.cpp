@@ -160,6 +160,18 @@ void MainWindow::addPage(QWidget *page, const QString &title, const QKeySequence
     addAction(go);
 }
 
+void MainWindow::addStatusWidget(QWidget *widget)
+{
+    statusBar()->insertPermanentWidget(0, widget);
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    const int index = m_pages->indexOf(page);
+    if (index >= 0)
+        m_nav->setCurrentRow(index);
+}
+
 QString MainWindow::statusText() const { return m_statusRefresh->text(); }
 
 QString MainWindow::sessionText() const { return m_statusSession ? m_statusSession->text() : QString(); }

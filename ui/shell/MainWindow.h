@@ -63,6 +63,11 @@ public:
     [[nodiscard]] QWidget *lockPanel() const { return m_lockPanel; }
     void lockNow();
 
+    // Composition: another page in the navigation (with its Ctrl+number shortcut), and a widget
+    // that stays visible at the left of the permanent status area (e.g. the breaker state).
+    void addPage(QWidget *page, const QString &title, const QKeySequence &shortcut);
+    void addStatusWidget(QWidget *widget);
+    void showPage(QWidget *page);
     [[nodiscard]] QAction *signInAction() const { return m_signInAction; }
     [[nodiscard]] QAction *signOutAction() const { return m_signOutAction; }
     [[nodiscard]] QAction *lockAction() const { return m_lockAction; }
@@ -83,7 +88,6 @@ private:
         QString originalToolTip;
     };
 
-    void addPage(QWidget *page, const QString &title, const QKeySequence &shortcut);
     void updateStatus();
     void updateSession();
     void updatePermissions();
