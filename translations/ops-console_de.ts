@@ -51,6 +51,10 @@
         <source>ops-console: profile &quot;%1&quot;: %2</source>
         <translation>ops-console: Profil &quot;%1&quot;: %2</translation>
     </message>
+    <message>
+        <source>Circuit Breaker</source>
+        <translation>Circuit Breaker</translation>
+    </message>
 </context>
 <context>
     <name>ops::ApiClient</name>
@@ -209,6 +213,617 @@
     <message>
         <source>The server&apos;s public key does not match the pinned key (expected %1, got %2)</source>
         <translation>Der öffentliche Schlüssel des Servers stimmt nicht mit dem fest hinterlegten Schlüssel überein (erwartet %1, erhalten %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ops::BreakerController</name>
+    <message>
+        <source>Not read yet.</source>
+        <translation>Noch nicht abgefragt.</translation>
+    </message>
+    <message>
+        <source>Not signed in: sign in to see the circuit breaker.</source>
+        <translation>Nicht angemeldet: Melden Sie sich an, um den Circuit Breaker zu sehen.</translation>
+    </message>
+    <message>
+        <source>The platform says the breaker state is unavailable (%1).</source>
+        <translation>Laut Plattform ist der Breaker-Zustand nicht verfügbar (%1).</translation>
+    </message>
+    <message>
+        <source>The answer was not a breaker state.</source>
+        <translation>Die Antwort war kein Breaker-Zustand.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer for %n s.</source>
+        <translation>
+            <numerusform>Seit %n s keine Antwort.</numerusform>
+            <numerusform>Seit %n s keine Antwort.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server did not answer in time, so the console cannot tell whether your request took effect. The server now reports: %1. Check the history before trying again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet, daher kann die Konsole nicht feststellen, ob Ihre Anfrage wirksam wurde. Der Server meldet jetzt: %1. Prüfen Sie den Verlauf, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time, and the state could not be read again either: it is UNKNOWN. Do not assume either outcome.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet, und der Zustand konnte auch nicht erneut gelesen werden: Er ist UNBEKANNT. Gehen Sie von keinem der beiden Ergebnisse aus.</translation>
+    </message>
+    <message>
+        <source>Audit record #%1.</source>
+        <translation>Audit-Eintrag #%1.</translation>
+    </message>
+    <message>
+        <source>Trading halted: the breaker is TRIPPED. %1</source>
+        <translation>Handel gestoppt: Der Breaker ist TRIPPED. %1</translation>
+    </message>
+    <message>
+        <source>The breaker was already tripped; nothing was changed.</source>
+        <translation>Der Breaker war bereits ausgelöst; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Trading enabled again: the breaker is OPEN. %1</source>
+        <translation>Handel wieder freigegeben: Der Breaker ist OPEN. %1</translation>
+    </message>
+    <message>
+        <source>The breaker was not tripped; nothing was changed.</source>
+        <translation>Der Breaker war nicht ausgelöst; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Kill switch ENGAGED: open positions are being flattened. %1</source>
+        <translation>Kill-Switch ENGAGED: Offene Positionen werden glattgestellt. %1</translation>
+    </message>
+    <message>
+        <source>The kill switch was already engaged; nothing was changed.</source>
+        <translation>Der Kill-Switch war bereits aktiviert; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Kill switch disengaged: trading may resume. %1</source>
+        <translation>Kill-Switch deaktiviert: Der Handel kann fortgesetzt werden. %1</translation>
+    </message>
+    <message>
+        <source>The kill switch was not engaged; nothing was changed.</source>
+        <translation>Der Kill-Switch war nicht aktiviert; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The server refused: your role does not have the permission &quot;%1&quot;.</source>
+        <translation>Vom Server abgelehnt: Ihrer Rolle fehlt die Berechtigung &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Vom Server abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rate limit: only one reset per minute is allowed (for everyone). Try again in %n s.</source>
+        <translation>
+            <numerusform>Ratenbegrenzung: Nur ein Zurücksetzen pro Minute ist erlaubt (für alle). Versuchen Sie es in %n s erneut.</numerusform>
+            <numerusform>Ratenbegrenzung: Nur ein Zurücksetzen pro Minute ist erlaubt (für alle). Versuchen Sie es in %n s erneut.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is limiting requests. Try again in %n s.</source>
+        <translation>
+            <numerusform>Der Server begrenzt Anfragen. Versuchen Sie es in %n s erneut.</numerusform>
+            <numerusform>Der Server begrenzt Anfragen. Versuchen Sie es in %n s erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The request failed: %1 Nothing is known to have changed; the state is being read again.</source>
+        <translation>Die Anfrage ist fehlgeschlagen: %1 Es ist keine Änderung bekannt; der Zustand wird erneut gelesen.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::BreakerHistoryModel</name>
+    <message>
+        <source>Still tripped</source>
+        <translation>Noch ausgelöst</translation>
+    </message>
+    <message>
+        <source>Tripped at</source>
+        <translation>Ausgelöst um</translation>
+    </message>
+    <message>
+        <source>Tripped by</source>
+        <translation>Ausgelöst von</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Reset at</source>
+        <translation>Zurückgesetzt um</translation>
+    </message>
+    <message>
+        <source>Reset by</source>
+        <translation>Zurückgesetzt von</translation>
+    </message>
+    <message>
+        <source>Reset reason</source>
+        <translation>Grund für Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Halted for</source>
+        <translation>Stoppdauer</translation>
+    </message>
+</context>
+<context>
+    <name>ops::BreakerJson</name>
+    <message>
+        <source>The answer has no breaker state.</source>
+        <translation>Die Antwort enthält keinen Breaker-Zustand.</translation>
+    </message>
+    <message>
+        <source>The breaker state &quot;%1&quot; is not one the console knows.</source>
+        <translation>Der Breaker-Zustand &quot;%1&quot; ist der Konsole nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>The answer has no history entries.</source>
+        <translation>Die Antwort enthält keine Verlaufseinträge.</translation>
+    </message>
+    <message>
+        <source>The answer has no kill-switch state.</source>
+        <translation>Die Antwort enthält keinen Kill-Switch-Zustand.</translation>
+    </message>
+    <message>
+        <source>The kill-switch state &quot;%1&quot; is not one the console knows.</source>
+        <translation>Der Kill-Switch-Zustand &quot;%1&quot; ist der Konsole nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>TRADING ENABLED (%1)</source>
+        <translation>HANDEL AKTIV (%1)</translation>
+    </message>
+    <message>
+        <source>TRADING HALTED (%1)</source>
+        <translation>HANDEL GESTOPPT (%1)</translation>
+    </message>
+    <message>
+        <source>UNKNOWN — state could not be verified</source>
+        <translation>UNBEKANNT — Zustand konnte nicht überprüft werden</translation>
+    </message>
+    <message>
+        <source>NOT ENGAGED — trading active (ACTIVE)</source>
+        <translation>NICHT AKTIVIERT — Handel aktiv (ACTIVE)</translation>
+    </message>
+    <message>
+        <source>ENGAGED — positions flattened (ENGAGED)</source>
+        <translation>AKTIVIERT — Positionen glattgestellt (ENGAGED)</translation>
+    </message>
+    <message>
+        <source>UNKNOWN — kill switch could not be verified</source>
+        <translation>UNBEKANNT — Kill-Switch konnte nicht überprüft werden</translation>
+    </message>
+    <message>
+        <source>Drawdown within limit</source>
+        <translation>Drawdown innerhalb des Limits</translation>
+    </message>
+    <message>
+        <source>Position limits respected</source>
+        <translation>Positionslimits eingehalten</translation>
+    </message>
+    <message>
+        <source>No broker API errors in the last 5 minutes</source>
+        <translation>Keine Broker-API-Fehler in den letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Redis OK</source>
+        <translation>Redis OK</translation>
+    </message>
+    <message>
+        <source>Postgres OK</source>
+        <translation>Postgres OK</translation>
+    </message>
+</context>
+<context>
+    <name>ops::BreakerPage</name>
+    <message>
+        <source>Circuit breaker state</source>
+        <translation>Zustand des Circuit Breakers</translation>
+    </message>
+    <message>
+        <source>Circuit breaker details</source>
+        <translation>Details zum Circuit Breaker</translation>
+    </message>
+    <message>
+        <source>When the state was last verified</source>
+        <translation>Wann der Zustand zuletzt überprüft wurde</translation>
+    </message>
+    <message>
+        <source>Reset conditions</source>
+        <translation>Bedingungen für das Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Trip breaker — halt trading…</source>
+        <translation>Breaker aus&amp;lösen — Handel stoppen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker — enable trading…</source>
+        <translation>Breaker &amp;zurücksetzen — Handel freigeben…</translation>
+    </message>
+    <message>
+        <source>History problem</source>
+        <translation>Problem mit dem Verlauf</translation>
+    </message>
+    <message>
+        <source>Kill switch state</source>
+        <translation>Zustand des Kill-Switch</translation>
+    </message>
+    <message>
+        <source>Kill switch details</source>
+        <translation>Details zum Kill-Switch</translation>
+    </message>
+    <message>
+        <source>&amp;Engage kill switch — flatten…</source>
+        <translation>&amp;Kill-Switch aktivieren — glattstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Disengage kill switch…</source>
+        <translation>Kill-Switch deak&amp;tivieren…</translation>
+    </message>
+    <message>
+        <source>Circuit Breaker</source>
+        <translation>Circuit Breaker</translation>
+    </message>
+    <message>
+        <source>Trip breaker</source>
+        <translation>Breaker auslösen</translation>
+    </message>
+    <message>
+        <source>Reset breaker</source>
+        <translation>Breaker zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Engage kill switch</source>
+        <translation>Kill-Switch aktivieren</translation>
+    </message>
+    <message>
+        <source>Disengage kill switch</source>
+        <translation>Kill-Switch deaktivieren</translation>
+    </message>
+    <message>
+        <source>Circuit breaker history</source>
+        <translation>Verlauf des Circuit Breakers</translation>
+    </message>
+    <message>
+        <source>Reset conditions (from the server)</source>
+        <translation>Bedingungen für das Zurücksetzen (vom Server)</translation>
+    </message>
+    <message>
+        <source>Kill switch (flatten all positions)</source>
+        <translation>Kill-Switch (alle Positionen glattstellen)</translation>
+    </message>
+    <message>
+        <source>&amp;History (last 50 trips, newest first)</source>
+        <translation>&amp;Verlauf (letzte 50 Auslösungen, neueste zuerst)</translation>
+    </message>
+    <message>
+        <source>Halted since %1 (%2 ago) by %3.</source>
+        <translation>Gestoppt seit %1 (vor %2) durch %3.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>Enabled since the reset at %1 by %2.</source>
+        <translation>Freigegeben seit dem Zurücksetzen um %1 durch %2.</translation>
+    </message>
+    <message>
+        <source>Enabled; no reset recorded.</source>
+        <translation>Freigegeben; kein Zurücksetzen protokolliert.</translation>
+    </message>
+    <message>
+        <source>Last trip: %1 by %2: %3</source>
+        <translation>Letzte Auslösung: %1 durch %2: %3</translation>
+    </message>
+    <message>
+        <source>Trading must be treated as NOT verified. %1</source>
+        <translation>Der Handel ist als NICHT überprüft zu behandeln. %1</translation>
+    </message>
+    <message>
+        <source>Last known: %1, read %2 ago.</source>
+        <translation>Zuletzt bekannt: %1, gelesen vor %2.</translation>
+    </message>
+    <message>
+        <source>Trips today: %1</source>
+        <translation>Auslösungen heute: %1</translation>
+    </message>
+    <message>
+        <source>Verified with the server %1 ago · refreshes every 5 s</source>
+        <translation>Vor %1 mit dem Server überprüft · Aktualisierung alle 5 s</translation>
+    </message>
+    <message>
+        <source>Not verified · refreshes every 5 s</source>
+        <translation>Nicht überprüft · Aktualisierung alle 5 s</translation>
+    </message>
+    <message>
+        <source>✓ %1 — %2</source>
+        <translation>✓ %1 — %2</translation>
+    </message>
+    <message>
+        <source>✗ %1 — %2</source>
+        <translation>✗ %1 — %2</translation>
+    </message>
+    <message>
+        <source>Not known.</source>
+        <translation>Nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>History could not be refreshed: %1</source>
+        <translation>Verlauf konnte nicht aktualisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Another action is in progress.</source>
+        <translation>Eine andere Aktion läuft gerade.</translation>
+    </message>
+    <message>
+        <source>The breaker is already tripped.</source>
+        <translation>Der Breaker ist bereits ausgelöst.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset breaker — enable trading… (available in %1 s)</source>
+        <translation>Breaker &amp;zurücksetzen — Handel freigeben… (verfügbar in %1 s)</translation>
+    </message>
+    <message>
+        <source>The state is not verified: reset is only possible from a verified TRIPPED state.</source>
+        <translation>Der Zustand ist nicht überprüft: Zurücksetzen ist nur aus einem überprüften TRIPPED-Zustand möglich.</translation>
+    </message>
+    <message>
+        <source>The breaker is not tripped.</source>
+        <translation>Der Breaker ist nicht ausgelöst.</translation>
+    </message>
+    <message>
+        <source>Only one reset per minute is allowed (for everyone): available in %1 s.</source>
+        <translation>Nur ein Zurücksetzen pro Minute ist erlaubt (für alle): verfügbar in %1 s.</translation>
+    </message>
+    <message>
+        <source>Engaged at %1 by %2. Reason: %3</source>
+        <translation>Aktiviert um %1 durch %2. Grund: %3</translation>
+    </message>
+    <message>
+        <source>Last disengaged at %1 by %2. Notes: %3</source>
+        <translation>Zuletzt deaktiviert um %1 durch %2. Notizen: %3</translation>
+    </message>
+    <message>
+        <source>Never engaged.</source>
+        <translation>Nie aktiviert.</translation>
+    </message>
+    <message>
+        <source>The kill switch state could not be read.</source>
+        <translation>Der Zustand des Kill-Switch konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The kill switch is already engaged.</source>
+        <translation>Der Kill-Switch ist bereits aktiviert.</translation>
+    </message>
+    <message>
+        <source>The kill switch is not engaged (or not verified).</source>
+        <translation>Der Kill-Switch ist nicht aktiviert (oder nicht überprüft).</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not have the permission %2.</source>
+        <translation>Ihrer Rolle (%1) fehlt die Berechtigung %2.</translation>
+    </message>
+    <message>
+        <source>Reset is only possible from a verified TRIPPED state outside the one-minute window.</source>
+        <translation>Zurücksetzen ist nur aus einem überprüften TRIPPED-Zustand außerhalb des Ein-Minuten-Fensters möglich.</translation>
+    </message>
+    <message>
+        <source>Disengage is only possible while the kill switch is verified as ENGAGED.</source>
+        <translation>Deaktivieren ist nur möglich, solange der Kill-Switch nachweislich ENGAGED ist.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Trip circuit breaker — %1</source>
+        <translation>Circuit Breaker auslösen — %1</translation>
+    </message>
+    <message>
+        <source>Halt trading on %1: the breaker goes to TRIPPED.</source>
+        <translation>Handel in %1 stoppen: Der Breaker wechselt zu TRIPPED.</translation>
+    </message>
+    <message>
+        <source>All new trading orders will be blocked immediately (risk-reducing orders only).</source>
+        <translation>Alle neuen Handelsaufträge werden sofort blockiert (nur risikomindernde Aufträge bleiben möglich).</translation>
+    </message>
+    <message>
+        <source>Trip breaker — halt trading</source>
+        <translation>Breaker auslösen — Handel stoppen</translation>
+    </message>
+    <message>
+        <source>Reset circuit breaker — %1</source>
+        <translation>Circuit Breaker zurücksetzen — %1</translation>
+    </message>
+    <message>
+        <source>Enable trading on %1 again: the breaker goes to OPEN.</source>
+        <translation>Handel in %1 wieder freigeben: Der Breaker wechselt zu OPEN.</translation>
+    </message>
+    <message>
+        <source>New trading orders will be accepted again immediately.</source>
+        <translation>Neue Handelsaufträge werden sofort wieder angenommen.</translation>
+    </message>
+    <message>
+        <source>Reset breaker — enable trading</source>
+        <translation>Breaker zurücksetzen — Handel freigeben</translation>
+    </message>
+    <message>
+        <source>Engage kill switch — %1</source>
+        <translation>Kill-Switch aktivieren — %1</translation>
+    </message>
+    <message>
+        <source>Flatten on %1: the kill switch goes to ENGAGED.</source>
+        <translation>Glattstellen in %1: Der Kill-Switch wechselt zu ENGAGED.</translation>
+    </message>
+    <message>
+        <source>All open positions will be flattened and trading stops.</source>
+        <translation>Alle offenen Positionen werden glattgestellt, und der Handel wird gestoppt.</translation>
+    </message>
+    <message>
+        <source>Engage kill switch — flatten</source>
+        <translation>Kill-Switch aktivieren — glattstellen</translation>
+    </message>
+    <message>
+        <source>Disengage kill switch — %1</source>
+        <translation>Kill-Switch deaktivieren — %1</translation>
+    </message>
+    <message>
+        <source>Release the kill switch on %1: it goes to ACTIVE.</source>
+        <translation>Kill-Switch in %1 freigeben: Er wechselt zu ACTIVE.</translation>
+    </message>
+    <message>
+        <source>Trading may resume; positions are not restored.</source>
+        <translation>Der Handel kann fortgesetzt werden; Positionen werden nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Another action is still being sent; wait for its result.</source>
+        <translation>Eine andere Aktion wird noch gesendet; warten Sie auf ihr Ergebnis.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::BreakerStatusLabel</name>
+    <message>
+        <source>Circuit breaker state</source>
+        <translation>Zustand des Circuit Breakers</translation>
+    </message>
+    <message>
+        <source>Breaker: UNKNOWN</source>
+        <translation>Breaker: UNBEKANNT</translation>
+    </message>
+    <message>
+        <source>Breaker: %1</source>
+        <translation>Breaker: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfirmActionDialog</name>
+    <message>
+        <source>Manual intervention (MANUAL)</source>
+        <translation>Manueller Eingriff (MANUAL)</translation>
+    </message>
+    <message>
+        <source>Market data stale (DATA_STALE)</source>
+        <translation>Marktdaten veraltet (DATA_STALE)</translation>
+    </message>
+    <message>
+        <source>Broker errors (BROKER_ERRORS)</source>
+        <translation>Broker-Fehler (BROKER_ERRORS)</translation>
+    </message>
+    <message>
+        <source>Other (OTHER)</source>
+        <translation>Sonstiges (OTHER)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschehen wird</translation>
+    </message>
+    <message>
+        <source>Conditions reported by the server:</source>
+        <translation>Vom Server gemeldete Bedingungen:</translation>
+    </message>
+    <message>
+        <source>✗ The server reported no conditions: treat them as not checked.</source>
+        <translation>✗ Der Server hat keine Bedingungen gemeldet: Betrachten Sie sie als nicht geprüft.</translation>
+    </message>
+    <message>
+        <source>✓ %1 — %2</source>
+        <translation>✓ %1 — %2</translation>
+    </message>
+    <message>
+        <source>✗ %1 — %2</source>
+        <translation>✗ %1 — %2</translation>
+    </message>
+    <message>
+        <source>no detail</source>
+        <translation>keine Details</translation>
+    </message>
+    <message>
+        <source>Condition met: %1</source>
+        <translation>Bedingung erfüllt: %1</translation>
+    </message>
+    <message>
+        <source>Condition FAILING: %1</source>
+        <translation>Bedingung NICHT ERFÜLLT: %1</translation>
+    </message>
+    <message>
+        <source>I have reviewed the &amp;failing conditions above and still want to go ahead</source>
+        <translation>Ich habe die oben aufgeführten nicht erfüllten Bedingungen geprüft und möchte dennoch &amp;fortfahren</translation>
+    </message>
+    <message>
+        <source>Accept failing conditions</source>
+        <translation>Nicht erfüllte Bedingungen akzeptieren</translation>
+    </message>
+    <message>
+        <source>Reason category</source>
+        <translation>Kategorie der Begründung</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>Kate&amp;gorie:</translation>
+    </message>
+    <message>
+        <source>At least 20 visible characters: what happened and why this is needed.</source>
+        <translation>Mindestens 20 sichtbare Zeichen: was passiert ist und warum dies nötig ist.</translation>
+    </message>
+    <message>
+        <source>&amp;%1:</source>
+        <translation>&amp;%1:</translation>
+    </message>
+    <message>
+        <source>Visible characters in the reason</source>
+        <translation>Sichtbare Zeichen in der Begründung</translation>
+    </message>
+    <message>
+        <source>Type the environment name to confirm</source>
+        <translation>Zur Bestätigung den Namen der Umgebung eingeben</translation>
+    </message>
+    <message>
+        <source>Type &quot;%1&quot; to &amp;confirm:</source>
+        <translation>Zur Bestätigung &quot;%1&quot; &amp;eingeben:</translation>
+    </message>
+    <message>
+        <source>I &amp;understand: %1</source>
+        <translation>Ich &amp;habe verstanden: %1</translation>
+    </message>
+    <message>
+        <source>Acknowledge the effect</source>
+        <translation>Auswirkung bestätigen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1/%2 ✓</source>
+        <translation>%1/%2 ✓</translation>
+    </message>
+    <message>
+        <source>%1/%2 — at least %2 visible characters</source>
+        <translation>%1/%2 — mindestens %2 sichtbare Zeichen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>%1 (available in %2 s)</source>
+        <translation>%1 (verfügbar in %2 s)</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1773,25 @@ Es wird im System-Schlüsselbund gespeichert, nie in einer Datei.</translation>
     <message>
         <source>Too many failed attempts. Try again in %1 s.</source>
         <translation>Zu viele fehlgeschlagene Versuche. Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::timetext</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
     </message>
 </context>
 </TS>
