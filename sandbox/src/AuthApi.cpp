@@ -27,13 +27,6 @@ namespace {
 
 using Status = QHttpServerResponder::StatusCode;
 
-const QString kIsoNoZone = QStringLiteral("yyyy-MM-dd'T'HH:mm:ss.zzz");
-
-QString isoZ(qint64 msecs)
-{
-    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(kIsoNoZone) + QLatin1Char('Z');
-}
-
 QByteArray randomBytes(int count)
 {
     QByteArray out(count, Qt::Uninitialized);
@@ -56,42 +49,30 @@ QByteArray tokenHash(const QByteArray &token)
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
 }
 
-// Timestamps cross the driver as milliseconds since the epoch, so no time zone is ever guessed.
-const QString kToTs = QStringLiteral("to_timestamp(CAST(%1 AS double precision) / 1000.0)");
-QString toTs(const char *placeholder)
-{
-    return kToTs.arg(QLatin1String(placeholder));
-}
-QString msOf(const char *column)
-{
-    return QStringLiteral("CAST(extract(epoch FROM %1) * 1000 AS bigint)").arg(QLatin1String(column));
-}
-
-QString clientAddress(const QHttpServerRequest &request)
-{
-    const QHostAddress address = request.remoteAddress();
-    bool ok = false;
-    const quint32 v4 = address.toIPv4Address(&ok);
-    return ok ? QHostAddress(v4).toString() : address.toString();
-}
-
-QByteArray headerValue(const QHttpServerRequest &request, const QByteArray &name)
+// The API key of a request: the X-API-Key header when present (even empty), else the credentials
+// of `Authorization: ApiKey <key>`; nothing when neither is there.
+std::optional<QByteArray> presentedApiKey(const QHttpServerRequest &request)
 {
     const auto headers = request.headers();
     for (const auto &h : headers)
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    return {};
+        if (h.first.compare(QByteArrayLiteral("X-API-Key"), Qt::CaseInsensitive) == 0)
+            return h.second.trimmed();
+    const QByteArray authorization = api::headerValue(request, QByteArrayLiteral("Authorization")).trimmed();
+    const qsizetype space = authorization.indexOf(' ');
+    const QByteArray scheme = space < 0 ? authorization : authorization.left(space);
+    if (scheme.compare(QByteArrayLiteral("ApiKey"), Qt::CaseInsensitive) == 0)
+        return authorization.mid(scheme.size()).trimmed();
+    return std::nullopt;
 }
 
-} // namespace
+using api::clientAddress;
+using api::headerValue;
+using api::isoZ;
+using api::json;
+using api::msOf;
+using api::toTs;
 
-struct AuthApi::ApiReply
-{
-    int status = 200;
-    QByteArray body; // JSON (empty for 204)
-    qint64 retryAfter = -1;
-};
+} // namespace
 
 struct AuthApi::Context
 {
@@ -189,14 +170,15 @@ bool AuthApi::seedUsers(QString *error)
 
 // --- request plumbing ------------------------------------------------------------------------------
 
-namespace {
-
-QByteArray json(const QJsonObject &o)
+void AuthApi::delegate(const QString &prefix, Delegate handler)
 {
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    m_delegates.push_back({prefix, std::move(handler), {}});
 }
 
-} // namespace
+void AuthApi::delegate(const QString &prefix, Delegate handler, KeyAuthenticator keys)
+{
+    m_delegates.push_back({prefix, std::move(handler), std::move(keys)});
+}
 
 void AuthApi::handle(const QHttpServerRequest &request, QHttpServerResponder &&responder)
 {
@@ -210,38 +192,39 @@ void AuthApi::handle(const QHttpServerRequest &request, QHttpServerResponder &&r
 
     const ApiReply reply = route(ctx);
 
+    using M = QHttpServerRequest::Method;
+    const M method = request.method();
+    // Method, path, status, request id and user only: never a header (tokens, API keys).
     qCInfo(lcSandbox, "api %s %s -> %d request_id=%s user=%s",
-           request.method() == QHttpServerRequest::Method::Get    ? "GET"
-           : request.method() == QHttpServerRequest::Method::Post ? "POST"
-                                                                  : "OTHER",
+           method == M::Get      ? "GET"
+           : method == M::Post   ? "POST"
+           : method == M::Put    ? "PUT"
+           : method == M::Delete ? "DELETE"
+                                 : "OTHER",
            qPrintable(ctx.path), reply.status, qPrintable(ctx.requestId),
            ctx.user.isEmpty() ? "-" : qPrintable(ctx.user));
 
     const QByteArray rid = ctx.requestId.toLatin1();
     const auto status = static_cast<Status>(reply.status);
-    const QByteArray type = QByteArrayLiteral("application/json");
     if (reply.status == 204) {
         responder.write({{QByteArrayLiteral("X-Request-ID"), rid}}, status);
-    } else if (reply.retryAfter >= 0) {
-        responder.write(reply.body,
-                        {{QByteArrayLiteral("Content-Type"), type},
-                         {QByteArrayLiteral("X-Request-ID"), rid},
-                         {QByteArrayLiteral("Retry-After"), QByteArray::number(reply.retryAfter)}},
-                        status);
-    } else {
-        responder.write(reply.body,
-                        {{QByteArrayLiteral("Content-Type"), type},
-                         {QByteArrayLiteral("X-Request-ID"), rid}},
-                        status);
+        return;
     }
+    responder.writeStatusLine(status);
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    responder.writeHeader(QByteArrayLiteral("X-Request-ID"), rid);
+    if (reply.retryAfter >= 0)
+        responder.writeHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(reply.retryAfter));
+    for (const auto &[name, value] : reply.headers)
+        responder.writeHeader(name, value);
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
+    responder.writeBody(reply.body);
 }
 
-AuthApi::ApiReply AuthApi::route(Context &ctx)
+ApiReply AuthApi::route(Context &ctx)
 {
     using M = QHttpServerRequest::Method;
-    auto error = [](int status, const char *code) {
-        return ApiReply{status, json(QJsonObject{{QStringLiteral("error"), QLatin1String(code)}}), -1};
-    };
+    using api::error;
     const M method = ctx.request.method();
     const QString &path = ctx.path;
     if (path != QLatin1String("/api/v1") && !path.startsWith(QLatin1String("/api/v1/")))
@@ -253,10 +236,35 @@ AuthApi::ApiReply AuthApi::route(Context &ctx)
         return login(ctx);
     }
 
+    const DelegateEntry *target = nullptr;
+    for (const DelegateEntry &d : m_delegates) {
+        if (path == d.prefix || (path.startsWith(d.prefix) && path.at(d.prefix.size()) == QLatin1Char('/'))) {
+            target = &d;
+            break;
+        }
+    }
+
+    if (target && target->keys) {
+        if (const std::optional<QByteArray> key = presentedApiKey(ctx.request)) {
+            ApiCaller caller{ctx.request, path, ctx.requestId, clientAddress(ctx.request), ctx.nowMs,
+                             0, {}, {}, {}, {}, 0, {}, {}};
+            std::optional<ApiReply> refused = target->keys(*key, caller);
+            ctx.user = caller.username; // never the key itself
+            return refused ? *refused : target->handler(caller);
+        }
+    }
+
     Principal who;
     ApiReply failure;
     if (!authenticate(ctx, &who, &failure))
         return failure;
+
+    if (target) {
+        const ApiCaller caller{ctx.request, path, ctx.requestId, clientAddress(ctx.request), ctx.nowMs,
+                               who.userId, who.username, who.role, permissionsFor(who.role),
+                               QString::number(who.tokenId), 0, {}, {}};
+        return target->handler(caller);
+    }
 
     struct Route
     {
@@ -279,7 +287,7 @@ AuthApi::ApiReply AuthApi::route(Context &ctx)
             return ApiReply{403,
                             json(QJsonObject{{QStringLiteral("error"), QStringLiteral("permission_denied")},
                                              {QStringLiteral("permission"), QLatin1String(r.permission)}}),
-                            -1};
+                            -1, {}};
         if (path == QLatin1String("/api/v1/auth/me"))
             return me(who);
         if (path == QLatin1String("/api/v1/auth/logout"))
@@ -297,7 +305,7 @@ bool AuthApi::authenticate(Context &ctx, Principal *who, ApiReply *failure)
 {
     static const QRegularExpression bearer(QStringLiteral("^[Bb][Ee][Aa][Rr][Ee][Rr] +([A-Za-z0-9_-]{1,256})$"));
     auto deny = [&](int status, const char *code) {
-        *failure = ApiReply{status, json(QJsonObject{{QStringLiteral("error"), QLatin1String(code)}}), -1};
+        *failure = api::error(status, code);
         return false;
     };
     const auto match = bearer.match(QString::fromLatin1(headerValue(ctx.request, QByteArrayLiteral("Authorization"))).trimmed());
@@ -342,11 +350,9 @@ bool AuthApi::authenticate(Context &ctx, Principal *who, ApiReply *failure)
     return true;
 }
 
-AuthApi::ApiReply AuthApi::login(Context &ctx)
+ApiReply AuthApi::login(Context &ctx)
 {
-    auto error = [](int status, const char *code) {
-        return ApiReply{status, json(QJsonObject{{QStringLiteral("error"), QLatin1String(code)}}), -1};
-    };
+    using api::error;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(ctx.request.body(), &parseError);
     const QJsonObject body = doc.object();
@@ -466,10 +472,10 @@ AuthApi::ApiReply AuthApi::login(Context &ctx)
                                      {QStringLiteral("role"), role},
                                      {QStringLiteral("permissions"), QJsonArray::fromStringList(permissionsFor(role))}}},
                     }),
-                    -1};
+                    -1, {}};
 }
 
-AuthApi::ApiReply AuthApi::logout(Context &ctx, const Principal &who)
+ApiReply AuthApi::logout(Context &ctx, const Principal &who)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
@@ -479,14 +485,14 @@ AuthApi::ApiReply AuthApi::logout(Context &ctx, const Principal &who)
     q.bindValue(QStringLiteral(":id"), who.tokenId);
     if (!q.exec()) {
         qCWarning(lcSandbox, "logout failed: %s", qPrintable(q.lastError().text().simplified()));
-        return ApiReply{503, json(QJsonObject{{QStringLiteral("error"), QStringLiteral("database_unavailable")}}), -1};
+        return ApiReply{503, json(QJsonObject{{QStringLiteral("error"), QStringLiteral("database_unavailable")}}), -1, {}};
     }
     audit(ctx, QStringLiteral("LOGOUT"), who.username, QStringLiteral("success"), QJsonObject{},
           QString::number(who.tokenId));
-    return ApiReply{204, {}, -1};
+    return ApiReply{204, {}, -1, {}};
 }
 
-AuthApi::ApiReply AuthApi::me(const Principal &who)
+ApiReply AuthApi::me(const Principal &who)
 {
     const qint64 idle = std::min(who.lastSeenMs + kIdleTimeoutSecs * 1000, who.expiresMs);
     return ApiReply{200,
@@ -497,26 +503,26 @@ AuthApi::ApiReply AuthApi::me(const Principal &who)
                         {QStringLiteral("expires_at"), isoZ(who.expiresMs)},
                         {QStringLiteral("idle_expires_at"), isoZ(idle)},
                     }),
-                    -1};
+                    -1, {}};
 }
 
-AuthApi::ApiReply AuthApi::systemInfo()
+ApiReply AuthApi::systemInfo()
 {
     return ApiReply{200,
                     json(QJsonObject{{QStringLiteral("platform"), QStringLiteral("ops-sandbox")},
                                      {QStringLiteral("version"), QStringLiteral("0.1.0")},
                                      {QStringLiteral("server_time"), isoZ(m_clock().toMSecsSinceEpoch())}}),
-                    -1};
+                    -1, {}};
 }
 
-AuthApi::ApiReply AuthApi::listUsers()
+ApiReply AuthApi::listUsers()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT username, role, %1, %2 FROM users ORDER BY id")
                     .arg(msOf("created_at"), msOf("locked_until")))) {
         qCWarning(lcSandbox, "listing users failed: %s", qPrintable(q.lastError().text().simplified()));
-        return ApiReply{503, json(QJsonObject{{QStringLiteral("error"), QStringLiteral("database_unavailable")}}), -1};
+        return ApiReply{503, json(QJsonObject{{QStringLiteral("error"), QStringLiteral("database_unavailable")}}), -1, {}};
     }
     QJsonArray users;
     while (q.next()) {
@@ -527,7 +533,7 @@ AuthApi::ApiReply AuthApi::listUsers()
             {QStringLiteral("locked_until"), q.value(3).isNull() ? QJsonValue() : QJsonValue(isoZ(q.value(3).toLongLong()))},
         });
     }
-    return ApiReply{200, QJsonDocument(users).toJson(QJsonDocument::Compact), -1};
+    return ApiReply{200, QJsonDocument(users).toJson(QJsonDocument::Compact), -1, {}};
 }
 
 void AuthApi::audit(const Context &ctx, const QString &action, const QString &userId,

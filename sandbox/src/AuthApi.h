@@ -1,11 +1,15 @@
 #pragma once
 
+#include "ApiCommon.h"
+
 #include <QtCore/QByteArray>
 #include <QtCore/QDateTime>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
 #include <functional>
+#include <optional>
+#include <vector>
 
 class QHttpServerRequest;
 class QJsonObject;
@@ -14,7 +18,8 @@ class QHttpServerResponder;
 namespace opssandbox {
 
 // The REST API of the sandbox (/api/v1): password sign-in, bearer tokens, roles and the audit
-// trail of authentication events. Runs on the thread of the Sandbox and uses its database
+// trail of authentication events; other areas (the circuit breaker) are delegated by path
+// prefix once the caller is signed in. Runs on the thread of the Sandbox and uses its database
 // connection (by name). Internal.
 class AuthApi
 {
@@ -27,6 +32,17 @@ public:
     bool seedUsers(QString *error);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+
+    // Requests for `prefix` or any path below it go, once the caller is signed in, to handler
+    // (which checks permissions itself). Register before the first request.
+    using Delegate = std::function<ApiReply(const ApiCaller &caller)>;
+    void delegate(const QString &prefix, Delegate handler);
+    // Like delegate(), and a request for `prefix` that presents an API key (`X-API-Key: <key>`, or
+    // `Authorization: ApiKey <key>`) is authenticated by keys instead of a bearer token: it returns
+    // the answer that ends the request (401, 503), or fills in the caller's apiKey* fields and
+    // username and returns nothing. The key itself is never logged.
+    using KeyAuthenticator = std::function<std::optional<ApiReply>(const QByteArray &key, ApiCaller &caller)>;
+    void delegate(const QString &prefix, Delegate handler, KeyAuthenticator keys);
 
     // Exposed for the unit of trust they are: the permission strings of a role (empty for an
     // unknown role) and a comparison whose duration does not depend on where inputs differ.
@@ -42,7 +58,6 @@ public:
 private:
     struct Context;
     struct Principal;
-    struct ApiReply;
 
     ApiReply route(Context &ctx);
     ApiReply login(Context &ctx);
@@ -56,6 +71,13 @@ private:
 
     QString m_connectionName;
     Clock m_clock;
+    struct DelegateEntry
+    {
+        QString prefix;
+        Delegate handler;
+        KeyAuthenticator keys; // empty: bearer tokens only
+    };
+    std::vector<DelegateEntry> m_delegates;
 };
 
 } // namespace opssandbox

@@ -1,6 +1,9 @@
 #include "Sandbox.h"
 
 #include "AuthApi.h"
+#include "BreakerApi.h"
+#include "ApiKeysApi.h"
+#include "ConfigApi.h"
 #include "DbProbe.h"
 #include "HandlerServer.h"
 #include "Migrations.h"
@@ -262,6 +265,10 @@ struct Sandbox::Private
     quint16 apiPort = 0;
     bool apiTls = false;
     std::unique_ptr<AuthApi> auth;
+    std::unique_ptr<BreakerApi> breaker;
+    std::unique_ptr<ApiKeysApi> apiKeys;
+    std::unique_ptr<ConfigApi> configApi;
+    BreakerFaults breakerFaults; // in memory only
     qint64 clockOffsetMs = 0; // see Sandbox::advanceClock()
     QElapsedTimer uptime;
 
@@ -584,6 +591,9 @@ void Sandbox::Private::stopAll()
     apiPort = 0;
     apiTls = false;
     auth.reset();
+    breaker.reset();
+    apiKeys.reset();
+    configApi.reset();
     stopProbe();
     if (QSqlDatabase::contains(connectionName)) {
         {
@@ -1162,7 +1172,26 @@ void Sandbox::Private::handleControl(const QHttpServerRequest &request, QHttpSer
         if (method != M::Delete)
             return methodNotAllowed();
         q->clearFaults();
+        q->clearBreakerFaults();
         respond(responder, jsonReply(200, serviceEntries()));
+        return;
+    }
+    if (path == QLatin1String("/control/breaker")) {
+        if (method == M::Post) {
+            const QJsonDocument doc = QJsonDocument::fromJson(request.body());
+            BreakerFaults next = breakerFaults;
+            QString error = QStringLiteral("body must be a JSON object like {\"unreadable\": true}");
+            if (!doc.isObject() || !BreakerApi::applyFaultsJson(doc.object(), &next, &error)) {
+                respond(responder, errorReply(400, error));
+                return;
+            }
+            q->setBreakerFaults(next);
+        } else if (method == M::Delete) {
+            q->clearBreakerFaults();
+        } else if (method != M::Get) {
+            return methodNotAllowed();
+        }
+        respond(responder, jsonReply(200, BreakerApi::faultsToJson(breakerFaults)));
         return;
     }
     if (path == QLatin1String("/control/clock")) {
@@ -1285,6 +1314,13 @@ bool Sandbox::start(const SandboxConfig &config, QString *error)
         return false;
     }
     d->auth = std::make_unique<AuthApi>(d->connectionName, [this] { return d->now(); });
+    d->breakerFaults = {};
+    d->breaker = std::make_unique<BreakerApi>(d->connectionName, [this] { return d->breakerFaults; });
+    d->breaker->attachTo(*d->auth);
+    d->apiKeys = std::make_unique<ApiKeysApi>(d->connectionName);
+    d->apiKeys->attachTo(*d->auth);
+    d->configApi = std::make_unique<ConfigApi>(d->connectionName);
+    d->configApi->attachTo(*d->auth);
     if (config.seedUsers && !d->auth->seedUsers(error)) {
         d->stopAll();
         return false;
@@ -1445,6 +1481,24 @@ void Sandbox::clearFaults(const QString &service)
         if (!setFault(s.name, Fault::None, 0, &error))
             qCWarning(lcSandbox, "cannot clear fault: %s", qPrintable(error));
     }
+}
+
+void Sandbox::setBreakerFaults(const BreakerFaults &faults)
+{
+    d->breakerFaults = faults;
+    qCInfo(lcSandbox, "breaker faults: %s",
+           QJsonDocument(BreakerApi::faultsToJson(faults)).toJson(QJsonDocument::Compact).constData());
+}
+
+void Sandbox::clearBreakerFaults()
+{
+    if (d->breakerFaults != BreakerFaults{})
+        setBreakerFaults({});
+}
+
+BreakerFaults Sandbox::breakerFaults() const
+{
+    return d->breakerFaults;
 }
 
 Fault Sandbox::fault(const QString &service) const

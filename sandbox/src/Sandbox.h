@@ -47,6 +47,17 @@ enum class Fault {
     Drip
 };
 
+// In-memory faults of the circuit breaker and kill switch (also POST /control/breaker).
+struct BreakerFaults
+{
+    bool unreadable = false; // the state cannot be read: 503 state_unavailable (fail closed)
+    bool resetFails = false; // a reset fails inside its transaction: rolled back, 500 reset_failed
+    // Reset conditions reported as failing: drawdown, position_limits, broker_errors, redis, postgres.
+    QStringList failingConditions;
+
+    bool operator==(const BreakerFaults &) const = default;
+};
+
 // Lower-case wire names: none, down, hang, slow, degraded, unhealthy, malformed, html,
 // initialising, flapping, drip.
 QString faultName(Fault fault);
@@ -84,6 +95,12 @@ public:
     void clearFaults(const QString &service = {}); // empty = all
     Fault fault(const QString &service) const;
     int faultDelayMs(const QString &service) const;
+
+    // Circuit breaker / kill switch faults; kept in memory, cleared by start() and by
+    // DELETE /control/faults as well.
+    void setBreakerFaults(const BreakerFaults &faults);
+    void clearBreakerFaults();
+    BreakerFaults breakerFaults() const;
 
 private:
     struct Private;

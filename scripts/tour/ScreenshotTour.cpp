@@ -7,12 +7,17 @@
 #include "auth/CredentialStore.h"
 #include "auth/Session.h"
 #include "auth/SignInDialog.h"
+#include "breaker/BreakerController.h"
+#include "breaker/BreakerPage.h"
+#include "breaker/ConfirmActionDialog.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthPage.h"
 #include "health/ServiceDetailDialog.h"
 #include "shell/MainWindow.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QPlainTextEdit>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QEventLoop>
@@ -139,7 +144,11 @@ int main(int argc, char **argv)
         ops::ApiClient api(profile);
         ops::CredentialStore store(QStringLiteral("ops-console-tour"));
         ops::Session session(&api, &store, profile.name);
+        ops::BreakerController breaker(&session);
         ops::MainWindow window(profile, &monitor, nullptr, &session, &api);
+        auto *breakerPage = new ops::BreakerPage(&breaker, &session, profile);
+        window.addPage(breakerPage, QStringLiteral("Circuit Breaker"), QKeySequence(Qt::CTRL | Qt::Key_2));
+        window.addStatusWidget(new ops::BreakerStatusLabel(&breaker));
         window.resize(1360, 860);
         window.show();
         refresh(monitor);
@@ -157,6 +166,80 @@ int main(int argc, char **argv)
             ++failures;
         settle(300);
         failures += !shoot(&window, out, QStringLiteral("10-signed-in-operator"));
+
+        // The circuit breaker: open, a trip dialog being filled, tripped with history, the reset
+        // dialog with a failing condition, and UNKNOWN when the state cannot be read.
+        auto waitFor = [](const std::function<bool()> &condition) {
+            for (int i = 0; i < 100 && !condition(); ++i)
+                settle(50);
+            return condition();
+        };
+        auto act = [&](const std::function<bool(ops::BreakerController::OutcomeCallback)> &action) {
+            bool done = false;
+            if (action([&](const ops::BreakerController::Outcome &) { done = true; }))
+                waitFor([&] { return done; });
+        };
+        breaker.start();
+        window.showPage(breakerPage);
+        failures += !waitFor([&] { return breaker.isVerified(); });
+        for (const char *r : {"Market data feed stale for 3 minutes on XNAS", "Broker API errors above 5% since 09:41"}) {
+            act([&](auto cb) { return breaker.trip(breaker.newIdempotencyKey(), QStringLiteral("DATA_STALE"), QString::fromUtf8(r), nullptr, cb); });
+            sandbox.advanceClock(61);
+            act([&](auto cb) { return breaker.reset(breaker.newIdempotencyKey(), QStringLiteral("Feed recovered, checked with the venue"), {}, nullptr, cb); });
+        }
+        sandbox.advanceClock(61);
+        breaker.refreshNow();
+        waitFor([&] { return breaker.isVerified() && breaker.resetCooldownSeconds() == 0; });
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("12-breaker-open"));
+
+        breakerPage->openTripDialog();
+        if (ops::ConfirmActionDialog *d = breakerPage->activeDialog()) {
+            d->reasonEdit()->setPlainText(QStringLiteral("Quotes from XNAS stale"));
+            settle(200);
+            failures += !shoot(d, out, QStringLiteral("13-trip-dialog-reason-too-short"));
+            d->reasonEdit()->setPlainText(QStringLiteral("Quotes from XNAS stale for 4 minutes, halting"));
+            d->acknowledgement()->setChecked(true);
+            settle(200);
+            failures += !shoot(d, out, QStringLiteral("14-trip-dialog-ready"));
+            d->reject();
+        } else {
+            ++failures;
+        }
+        settle(200);
+        act([&](auto cb) { return breaker.trip(breaker.newIdempotencyKey(), QStringLiteral("MANUAL"),
+                                                 QStringLiteral("Quotes from XNAS stale for 4 minutes, halting"), nullptr, cb); });
+        opssandbox::BreakerFaults faults;
+        faults.failingConditions = {QStringLiteral("broker_errors")};
+        sandbox.setBreakerFaults(faults);
+        sandbox.advanceClock(61);
+        breaker.refreshNow();
+        waitFor([&] { return breaker.isVerified() && !breaker.snapshot().allConditionsOk(); });
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("15-breaker-tripped-history"));
+        breakerPage->openResetDialog();
+        if (ops::ConfirmActionDialog *d = breakerPage->activeDialog()) {
+            d->reasonEdit()->setPlainText(QStringLiteral("Venue confirmed quotes are flowing again"));
+            d->acknowledgement()->setChecked(true);
+            settle(200);
+            failures += !shoot(d, out, QStringLiteral("16-reset-dialog-failing-condition"));
+            d->reject();
+        } else {
+            ++failures;
+        }
+        settle(200);
+        faults.failingConditions.clear();
+        faults.unreadable = true;
+        sandbox.setBreakerFaults(faults);
+        breaker.refreshNow();
+        waitFor([&] { return !breaker.isVerified(); });
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("17-breaker-unknown"));
+        sandbox.clearBreakerFaults();
+        breaker.refreshNow();
+        waitFor([&] { return breaker.isVerified(); });
+        window.showPage(window.healthPage());
+
         window.lockNow();
         failures += !shoot(&window, out, QStringLiteral("11-idle-lock"));
     }
@@ -194,6 +277,19 @@ int main(int argc, char **argv)
         window.show();
         refresh(monitor);
         failures += !shoot(&window, out, QStringLiteral("07-health-production-profile"));
+
+        ops::ConfirmActionSpec spec;
+        spec.title = QStringLiteral("Engage kill switch — production");
+        spec.headline = QStringLiteral("Flatten on production: the kill switch goes to ENGAGED.");
+        spec.effect = QStringLiteral("All open positions will be flattened and trading stops.");
+        spec.confirmLabel = QStringLiteral("Engage kill switch — flatten");
+        spec.reasonLabel = QStringLiteral("Reason");
+        spec.environmentName = QStringLiteral("production");
+        ops::ConfirmActionDialog dialog(spec, ops::Clock::system(), &window);
+        dialog.reasonEdit()->setPlainText(QStringLiteral("Runaway strategy S-14, flatten everything"));
+        dialog.acknowledgement()->setChecked(true);
+        dialog.show();
+        failures += !shoot(&dialog, out, QStringLiteral("18-production-kill-switch-typed-name"));
     }
     return failures == 0 ? 0 : 1;
 }

@@ -4,6 +4,10 @@
 #include "TestPostgres.h"
 #include "profiles/ConnectionProfile.h"
 
+#include <QtCore/QRegularExpression>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
 #include <QtTest>
 
 #include <memory>
@@ -18,13 +22,18 @@ struct SandboxFixture
     TestPostgres pg;
     ConnectionProfile profile;
 
-    // Returns an error text, empty on success.
-    QString start(const QString &database)
+    // Returns an error text, empty on success. `fresh` drops the database first, so state that
+    // persists (the breaker, the audit log) starts from nothing on every run.
+    QString start(const QString &database, bool fresh = false)
     {
         QString error;
         pg = TestPostgres::fromEnvironment(&error);
         if (!pg.isValid())
             return error;
+        if (fresh) {
+            if (const QString dropped = dropDatabase(database); !dropped.isEmpty())
+                return dropped;
+        }
         opssandbox::SandboxConfig config;
         config.controlPort = 0;
         config.firstServicePort = 0;
@@ -49,6 +58,40 @@ struct SandboxFixture
         profile.postgres.user = pg.user;
         profile.postgres.sslMode = QStringLiteral("disable");
         return {};
+    }
+
+    // An open connection to the fixture's database (for checking audit rows); `name` must be unique.
+    [[nodiscard]] QSqlDatabase database(const QString &name, const QString &databaseName) const
+    {
+        QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                       : QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(pg.host);
+        db.setPort(pg.port);
+        db.setUserName(pg.user);
+        db.setDatabaseName(databaseName);
+        db.open();
+        return db;
+    }
+
+private:
+    QString dropDatabase(const QString &database) const
+    {
+        static const QRegularExpression safe(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+        if (!safe.match(database).hasMatch())
+            return QStringLiteral("unsafe database name: ") + database;
+        QString error;
+        {
+            QSqlDatabase admin = this->database(QStringLiteral("e2e-fixture-admin"), QStringLiteral("postgres"));
+            if (!admin.isOpen()) {
+                error = admin.lastError().text();
+            } else {
+                QSqlQuery drop(admin);
+                if (!drop.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database)))
+                    error = drop.lastError().text();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("e2e-fixture-admin"));
+        return error;
     }
 };
 
