@@ -1,10 +1,14 @@
 // ops-console: composition only. Parses the command line, loads the profile, and either runs
 // one headless check (--check) or opens the window.
 #include "api/ApiClient.h"
+#include "apikeys/ApiKeyClient.h"
+#include "apikeys/ApiKeysPage.h"
 #include "auth/CredentialStore.h"
 #include "auth/Session.h"
 #include "breaker/BreakerController.h"
 #include "breaker/BreakerPage.h"
+#include "config/ConfigClient.h"
+#include "config/ConfigPage.h"
 #include "core/Logging.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthReport.h"
@@ -129,11 +133,18 @@ int main(int argc, char **argv)
         ops::CredentialStore credentials(QStringLiteral("ops-console"));
         ops::Session session(&api, &credentials, profile->name);
         ops::HealthMonitor monitor(*profile);
-        ops::BreakerController breaker(&session); // outlives the window that shows it
+        // The models outlive the window that shows them.
+        ops::BreakerController breaker(&session);
+        ops::ApiKeyClient apiKeys(&session);
+        ops::ConfigClient config(&session);
         ops::MainWindow window(*profile, &monitor, nullptr, &session, &api);
         auto *breakerPage = new ops::BreakerPage(&breaker, &session, *profile);
         window.addPage(breakerPage, QCoreApplication::translate("main", "Circuit Breaker"), QKeySequence(Qt::CTRL | Qt::Key_2));
         window.addStatusWidget(new ops::BreakerStatusLabel(&breaker));
+        window.addPage(new ops::ApiKeysPage(&apiKeys, &session), QCoreApplication::translate("main", "API Keys"),
+                       QKeySequence(Qt::CTRL | Qt::Key_3));
+        window.addPage(new ops::ConfigPage(&config, &session), QCoreApplication::translate("main", "Configuration"),
+                       QKeySequence(Qt::CTRL | Qt::Key_4));
         // The PostgreSQL password lives in the keychain only: read it once, store what the operator enters.
         const QString pgKey = ops::CredentialStore::postgresPasswordKey(profile->name);
         credentials.read(pgKey, &monitor, [&monitor](const ops::CredentialStore::Result &r) {

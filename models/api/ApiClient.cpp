@@ -390,6 +390,7 @@ ApiResult ApiClient::interpret(QNetworkReply *reply, const QByteArray &body) con
     ApiResult result;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.httpStatus = status;
+    result.etag = reply->rawHeader("ETag").trimmed().left(256);
 
     if (status == 0) {
         result.kind = ApiResult::Kind::NetworkError;

@@ -41,6 +41,7 @@ struct ApiResult
     QString permission;                  // for Forbidden
     std::optional<int> retryAfterSeconds;// for RateLimited (and 503) when parseable
     QString requestId;                   // X-Request-ID sent (and echoed)
+    QByteArray etag;                     // the answer's ETag header as sent (quotes kept); empty when none
     QString message;                     // one operator-facing line, translated
 
     [[nodiscard]] bool ok() const { return kind == Kind::Ok; }
