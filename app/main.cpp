@@ -3,6 +3,8 @@
 #include "api/ApiClient.h"
 #include "apikeys/ApiKeyClient.h"
 #include "apikeys/ApiKeysPage.h"
+#include "audit/AuditLogPage.h"
+#include "audit/AuditReader.h"
 #include "auth/CredentialStore.h"
 #include "auth/Session.h"
 #include "breaker/BreakerController.h"
@@ -137,6 +139,7 @@ int main(int argc, char **argv)
         ops::BreakerController breaker(&session);
         ops::ApiKeyClient apiKeys(&session);
         ops::ConfigClient config(&session);
+        std::unique_ptr<ops::AuditService> audit; // re-created when the PostgreSQL password changes
         ops::MainWindow window(*profile, &monitor, nullptr, &session, &api);
         auto *breakerPage = new ops::BreakerPage(&breaker, &session, *profile);
         window.addPage(breakerPage, QCoreApplication::translate("main", "Circuit Breaker"), QKeySequence(Qt::CTRL | Qt::Key_2));
@@ -145,15 +148,28 @@ int main(int argc, char **argv)
                        QKeySequence(Qt::CTRL | Qt::Key_3));
         window.addPage(new ops::ConfigPage(&config, &session), QCoreApplication::translate("main", "Configuration"),
                        QKeySequence(Qt::CTRL | Qt::Key_4));
+        auto *auditPage = new ops::AuditLogPage(&session);
+        window.addPage(auditPage, QCoreApplication::translate("main", "Audit Log"), QKeySequence(Qt::CTRL | Qt::Key_5));
+        // The audit log is read directly from PostgreSQL (read-only role) on worker threads.
+        auto connectAudit = [&audit, auditPage, &profile](const QString &password) {
+            if (!profile->postgres.enabled)
+                return;
+            auditPage->setService(nullptr);
+            audit = std::make_unique<ops::AuditService>(profile->postgres, password);
+            auditPage->setService(audit.get());
+        };
         // The PostgreSQL password lives in the keychain only: read it once, store what the operator enters.
         const QString pgKey = ops::CredentialStore::postgresPasswordKey(profile->name);
-        credentials.read(pgKey, &monitor, [&monitor](const ops::CredentialStore::Result &r) {
-            if (r.outcome == ops::CredentialStore::Outcome::Ok)
+        credentials.read(pgKey, &monitor, [&monitor, connectAudit](const ops::CredentialStore::Result &r) {
+            const bool found = r.outcome == ops::CredentialStore::Outcome::Ok;
+            if (found)
                 monitor.setPostgresPassword(r.secret);
+            connectAudit(found ? r.secret : QString());
         });
         QObject::connect(&window, &ops::MainWindow::postgresPasswordEntered, &monitor,
-                         [&monitor, &credentials, pgKey](const QString &password) {
+                         [&monitor, &credentials, pgKey, connectAudit](const QString &password) {
                              monitor.setPostgresPassword(password);
+                             connectAudit(password);
                              credentials.write(pgKey, password, &monitor, [](const ops::CredentialStore::Result &) {});
                          });
         window.show();

@@ -139,7 +139,7 @@ ConnectionProfile ProfileStore::builtInSandbox(const QString &host, int firstSer
     p.postgres.host = host;
     p.postgres.port = postgresPort;
     p.postgres.database = QStringLiteral("ops_sandbox");
-    p.postgres.user = QStringLiteral("postgres");
+    p.postgres.user = QStringLiteral("ops_console_ro"); // read-only: SELECT on audit_log and alert_deliveries
     p.postgres.sslMode = QStringLiteral("disable");
     return p;
 }

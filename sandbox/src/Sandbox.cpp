@@ -1,5 +1,6 @@
 #include "Sandbox.h"
 
+#include "AuditApi.h"
 #include "AuthApi.h"
 #include "BreakerApi.h"
 #include "ApiKeysApi.h"
@@ -67,6 +68,8 @@ constexpr ServiceDef kServices[] = {
     {"risk_manager", "2.1.0", Shape::NaiveUp, "/health", "/ready"},
 };
 constexpr int kServiceCount = int(sizeof(kServices) / sizeof(kServices[0]));
+
+const QString kConnectOptions = QStringLiteral("connect_timeout=5");
 
 constexpr int kDefaultSlowMs = 3000;
 constexpr int kDefaultDripMs = 2000;
@@ -268,6 +271,7 @@ struct Sandbox::Private
     std::unique_ptr<BreakerApi> breaker;
     std::unique_ptr<ApiKeysApi> apiKeys;
     std::unique_ptr<ConfigApi> configApi;
+    std::unique_ptr<AuditApi> auditApi;
     BreakerFaults breakerFaults; // in memory only
     qint64 clockOffsetMs = 0; // see Sandbox::advanceClock()
     QElapsedTimer uptime;
@@ -312,7 +316,10 @@ struct Sandbox::Private
         return u;
     }
 
-    bool openDatabase(QString *error);
+    // closeFaults: close fault_events left open by an earlier run (false for --generate-audit, which
+    // may run next to a live sandbox on the same database).
+    bool openDatabase(QString *error, bool closeFaults = true);
+    bool setConsoleReadOnlyPassword(QSqlDatabase &db, QString *error);
     void startProbe();
     void stopProbe();
     bool listenService(int i, QString *error);
@@ -355,7 +362,33 @@ struct Sandbox::Private
 
 // --- database ------------------------------------------------------------------------------------
 
-bool Sandbox::Private::openDatabase(QString *error)
+// ALTER ROLE takes no parameters: the password travels as a bound value into a transaction-local
+// setting and is quoted by the server (format %L) inside the DO block.
+bool Sandbox::Private::setConsoleReadOnlyPassword(QSqlDatabase &db, QString *error)
+{
+    auto fail = [&](const QString &m) {
+        db.rollback();
+        if (error)
+            *error = QStringLiteral("cannot set the password of %1: %2").arg(QLatin1String(Sandbox::kConsoleReadOnlyRole), m);
+        return false;
+    };
+    if (!db.transaction())
+        return fail(db.lastError().text().simplified());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT set_config('ops_sandbox.console_ro_password', :pw, true)"));
+    q.bindValue(QStringLiteral(":pw"), config.consoleReadOnlyPassword);
+    if (!q.exec())
+        return fail(api::sqlError(q));
+    if (!q.exec(QStringLiteral("DO $pw$ BEGIN EXECUTE format('ALTER ROLE ops_console_ro PASSWORD %L', "
+                               "current_setting('ops_sandbox.console_ro_password')); END $pw$")))
+        return fail(api::sqlError(q));
+    if (!db.commit())
+        return fail(db.lastError().text().simplified());
+    qCInfo(lcSandbox, "set the password of %s", Sandbox::kConsoleReadOnlyRole);
+    return true;
+}
+
+bool Sandbox::Private::openDatabase(QString *error, bool closeFaults)
 {
     auto fail = [error](const QString &m) {
         if (error)
@@ -375,7 +408,7 @@ bool Sandbox::Private::openDatabase(QString *error)
         db.setUserName(config.dbUser);
         if (!config.dbPassword.isEmpty())
             db.setPassword(config.dbPassword);
-        db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+        db.setConnectOptions(kConnectOptions);
     };
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
@@ -444,9 +477,28 @@ bool Sandbox::Private::openDatabase(QString *error)
             qCInfo(lcSandbox, "applied migration %04d", v);
     }
 
+    if (!config.consoleReadOnlyPassword.isEmpty() && !setConsoleReadOnlyPassword(db, error))
+        return false;
+
+    // From here on the sandbox writes as the application role, which does not own audit_log and may
+    // only INSERT and SELECT it. The role is a startup option of the connection rather than a
+    // SET ROLE on this session, so every reconnect (db.open() after a lost connection) gets it too.
+    db.close();
+    db.setConnectOptions(kConnectOptions + QStringLiteral(";options='-c role=%1'").arg(QLatin1String(Sandbox::kAppRole)));
+    if (!db.open())
+        return fail(QStringLiteral("cannot reconnect to database %1 as role %2: %3")
+                        .arg(config.dbName, QLatin1String(Sandbox::kAppRole), db.lastError().text().simplified()));
+    {
+        QSqlQuery role(db);
+        if (!role.exec(QStringLiteral("SELECT current_user")) || !role.next()
+            || role.value(0).toString() != QLatin1String(Sandbox::kAppRole))
+            return fail(QStringLiteral("the database connection does not run as %1 (current_user %2)")
+                            .arg(QLatin1String(Sandbox::kAppRole), role.value(0).toString()));
+    }
+
     // A new run starts with every service healthy: close faults left open by an earlier run.
     QSqlQuery close(db);
-    if (!close.exec(QStringLiteral(
+    if (closeFaults && !close.exec(QStringLiteral(
             "UPDATE fault_events SET cleared_at = now() WHERE cleared_at IS NULL")))
         return fail(QStringLiteral("cannot update fault_events: %1")
                         .arg(close.lastError().text().simplified()));
@@ -594,6 +646,7 @@ void Sandbox::Private::stopAll()
     breaker.reset();
     apiKeys.reset();
     configApi.reset();
+    auditApi.reset();
     stopProbe();
     if (QSqlDatabase::contains(connectionName)) {
         {
@@ -1321,6 +1374,8 @@ bool Sandbox::start(const SandboxConfig &config, QString *error)
     d->apiKeys->attachTo(*d->auth);
     d->configApi = std::make_unique<ConfigApi>(d->connectionName);
     d->configApi->attachTo(*d->auth);
+    d->auditApi = std::make_unique<AuditApi>(d->connectionName);
+    d->auditApi->attachTo(*d->auth);
     if (config.seedUsers && !d->auth->seedUsers(error)) {
         d->stopAll();
         return false;
@@ -1511,6 +1566,34 @@ int Sandbox::faultDelayMs(const QString &service) const
 {
     const int i = d->indexOf(service);
     return i < 0 ? 0 : d->services[size_t(i)].delayMs;
+}
+
+} // namespace opssandbox
+
+namespace opssandbox {
+
+bool Sandbox::generateAuditRows(qint64 count, QString *error, const Progress &progress)
+{
+    if (!d->started) {
+        if (error)
+            *error = QStringLiteral("the sandbox is not running");
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
+    return opssandbox::generateAuditRows(db, count, d->now().toMSecsSinceEpoch(), error, progress);
+}
+
+bool Sandbox::generateAuditRows(const SandboxConfig &config, qint64 count, QString *error, const Progress &progress)
+{
+    Sandbox sandbox;
+    sandbox.d->config = config;
+    bool ok = sandbox.d->openDatabase(error, false);
+    if (ok) {
+        QSqlDatabase db = QSqlDatabase::database(sandbox.d->connectionName, false);
+        ok = opssandbox::generateAuditRows(db, count, QDateTime::currentMSecsSinceEpoch(), error, progress);
+    } // the handle is gone before stopAll() removes the connection
+    sandbox.d->stopAll();
+    return ok;
 }
 
 } // namespace opssandbox

@@ -8,6 +8,7 @@
 #include <QtCore/QUrl>
 #include <QtNetwork/QHostAddress>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -31,6 +32,9 @@ struct SandboxConfig
     QString tlsCertificatePath;
     QString tlsKeyPath;
     bool seedUsers = true;            // create viewer/operator/admin when the users table is empty
+    // Set as the password of the console's read-only role ops_console_ro (cluster-wide) after the
+    // migrations; empty = leave the role's password as it is (none unless set by an earlier run).
+    QString consoleReadOnlyPassword;
 };
 
 enum class Fault {
@@ -101,6 +105,21 @@ public:
     void setBreakerFaults(const BreakerFaults &faults);
     void clearBreakerFaults();
     BreakerFaults breakerFaults() const;
+
+    // Synthetic audit_log rows for benchmarks: `count` realistic rows over the 90 days before now(),
+    // inserted set-based in batches of 50,000 through the chain trigger (as ops_sandbox_app, like
+    // every write of the sandbox). progress(done, total) after each batch. Needs a started sandbox.
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    bool generateAuditRows(qint64 count, QString *error, const Progress &progress = {});
+    // The same without starting anything: connects (creating the database if missing), migrates,
+    // inserts, disconnects (ops-sandbox --generate-audit N).
+    static bool generateAuditRows(const SandboxConfig &config, qint64 count, QString *error,
+                                  const Progress &progress = {});
+
+    // The roles of the audit log (created by migration 0006; cluster-wide).
+    static constexpr char kAppRole[] = "ops_sandbox_app";       // what the sandbox writes as
+    static constexpr char kConsoleReadOnlyRole[] = "ops_console_ro";
+    static constexpr char kAuditOwnerRole[] = "ops_audit_owner";
 
 private:
     struct Private;

@@ -4,6 +4,7 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
 #include <QtCore/QSocketNotifier>
@@ -134,6 +135,15 @@ int main(int argc, char *argv[])
          QStringLiteral("market_data_service answers 503 'initialising' this long after start "
                         "(default 0)."),
          QStringLiteral("seconds")},
+        {QStringLiteral("console-ro-password"),
+         QStringLiteral("Set this password on the console's read-only database role ops_console_ro "
+                        "(cluster-wide; default: leave it unchanged). Demo use: a command line is "
+                        "visible to other local users."),
+         QStringLiteral("password")},
+        {QStringLiteral("generate-audit"),
+         QStringLiteral("Benchmark data: connect, migrate, insert N synthetic audit_log rows (90 days, "
+                        "chained like every row; progress on stderr), then exit without serving."),
+         QStringLiteral("N")},
         {QStringLiteral("config"),
          QStringLiteral("INI file with the same keys (bind, control-port, ...); flags win."),
          QStringLiteral("file")},
@@ -153,7 +163,8 @@ int main(int argc, char *argv[])
         ini = std::make_unique<QSettings>(file, QSettings::IniFormat);
         if (ini->status() != QSettings::NoError)
             return fail(QStringLiteral("config file '%1' is not a valid INI file").arg(file));
-        if (ini->contains(QStringLiteral("db-password")) || ini->contains(QStringLiteral("password")))
+        if (ini->contains(QStringLiteral("db-password")) || ini->contains(QStringLiteral("password"))
+            || ini->contains(QStringLiteral("console-ro-password")))
             return fail(QStringLiteral("config file '%1' must not hold a password; use PGPASSWORD")
                             .arg(file));
     }
@@ -187,6 +198,33 @@ int main(int argc, char *argv[])
     if (!ok || config.initialisingSeconds < 0 || config.initialisingSeconds > 3600)
         return fail(QStringLiteral("--initialising-seconds: '%1' is not a number of seconds (0-3600)")
                         .arg(initText));
+
+    if (parser.isSet(QStringLiteral("console-ro-password"))) {
+        config.consoleReadOnlyPassword = parser.value(QStringLiteral("console-ro-password"));
+        if (config.consoleReadOnlyPassword.isEmpty())
+            return fail(QStringLiteral("--console-ro-password: the password must not be empty"));
+    }
+
+    if (parser.isSet(QStringLiteral("generate-audit"))) {
+        const QString text = parser.value(QStringLiteral("generate-audit"));
+        const qlonglong count = text.trimmed().toLongLong(&ok);
+        if (!ok || count < 1 || count > 100000000)
+            return fail(QStringLiteral("--generate-audit: '%1' is not a number of rows (1-100000000)").arg(text));
+        QTextStream err(stderr);
+        QElapsedTimer clock;
+        clock.start();
+        const bool generated = opssandbox::Sandbox::generateAuditRows(
+            config, count, &error, [&err, &clock](qint64 done, qint64 total) {
+                err << "ops-sandbox: generated " << done << " / " << total << " audit rows ("
+                    << QString::number(double(clock.elapsed()) / 1000.0, 'f', 1) << " s)\n";
+                err.flush();
+            });
+        if (!generated)
+            return fail(error);
+        std::fprintf(stdout, "ops-sandbox: generated %lld audit rows in %.1f s\n", count,
+                     double(clock.elapsed()) / 1000.0);
+        return 0;
+    }
 
     if (!installSignalHandlers(&error))
         return fail(error);

@@ -7,6 +7,18 @@
 #include "auth/CredentialStore.h"
 #include "auth/Session.h"
 #include "auth/SignInDialog.h"
+#include "apikeys/ApiKeyClient.h"
+#include "apikeys/ApiKeyModel.h"
+#include "apikeys/ApiKeysPage.h"
+#include "apikeys/CreateApiKeyDialog.h"
+#include "apikeys/SecretDialog.h"
+#include "audit/AuditLogModel.h"
+#include "audit/AuditLogPage.h"
+#include "audit/AuditReader.h"
+#include "config/ConfigClient.h"
+#include "config/ConfigForm.h"
+#include "config/ConfigPage.h"
+#include "config/ConfigPreviewDialog.h"
 #include "breaker/BreakerController.h"
 #include "breaker/BreakerPage.h"
 #include "breaker/ConfirmActionDialog.h"
@@ -17,6 +29,9 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTableView>
 #include <QPlainTextEdit>
 #include <QCommandLineParser>
 #include <QDir>
@@ -242,6 +257,122 @@ int main(int argc, char **argv)
 
         window.lockNow();
         failures += !shoot(&window, out, QStringLiteral("11-idle-lock"));
+    }
+    {
+        // Admin pages: API keys, configuration, audit log.
+        profile.restBaseUrl = sandbox.apiBaseUrl();
+        ops::HealthMonitor monitor(profile);
+        ops::ApiClient api(profile);
+        ops::CredentialStore store(QStringLiteral("ops-console-tour"));
+        ops::Session session(&api, &store, profile.name);
+        ops::ApiKeyClient keys(&session);
+        ops::ConfigClient config(&session);
+        ops::PostgresEndpoint readOnly = profile.postgres;
+        readOnly.user = QStringLiteral("ops_console_ro");
+        ops::AuditService audit(readOnly, QString());
+        ops::MainWindow window(profile, &monitor, nullptr, &session, &api);
+        auto *keysPage = new ops::ApiKeysPage(&keys, &session);
+        auto *configPage = new ops::ConfigPage(&config, &session);
+        auto *auditPage = new ops::AuditLogPage(&session);
+        window.addPage(keysPage, QStringLiteral("API Keys"), QKeySequence(Qt::CTRL | Qt::Key_3));
+        window.addPage(configPage, QStringLiteral("Configuration"), QKeySequence(Qt::CTRL | Qt::Key_4));
+        window.addPage(auditPage, QStringLiteral("Audit Log"), QKeySequence(Qt::CTRL | Qt::Key_5));
+        window.resize(1360, 860);
+        window.show();
+        auto waitFor = [](const std::function<bool()> &condition) {
+            for (int i = 0; i < 200 && !condition(); ++i)
+                settle(50);
+            return condition();
+        };
+        QSignalSpy signedIn(&session, &ops::Session::signedIn);
+        session.signIn(QStringLiteral("admin"), QStringLiteral("admin-sandbox-pw"), false);
+        if (!signedIn.wait(10000))
+            ++failures;
+        auto run = [&](const std::function<void(ops::ApiKeyClient::Callback)> &call) {
+            bool done = false;
+            call([&](ops::ApiKeyClient::Result &) { done = true; });
+            waitFor([&] { return done; });
+        };
+        const QStringList reads{QStringLiteral("read_positions"), QStringLiteral("read_orders")};
+        run([&](auto cb) { keys.create(QStringLiteral("reconciliation-batch"), reads, {}, nullptr, cb); });
+        run([&](auto cb) { keys.create(QStringLiteral("risk-dashboard"), {QStringLiteral("read_positions")},
+                                       QDateTime::currentDateTimeUtc().addDays(30), nullptr, cb); });
+        run([&](auto cb) { keys.create(QStringLiteral("legacy-order-router"), {QStringLiteral("write_orders")}, {}, nullptr, cb); });
+        waitFor([&] { return keys.model()->rowCount() == 3; });
+        const auto byName = [&](const QString &name) -> qint64 {
+            for (const ops::ApiKey &k : keys.model()->keys())
+                if (k.name == name)
+                    return k.id;
+            return 0;
+        };
+        run([&](auto cb) { keys.rotate(byName(QStringLiteral("reconciliation-batch")), nullptr, cb); });
+        run([&](auto cb) { keys.revoke(byName(QStringLiteral("legacy-order-router")),
+                                       QStringLiteral("Router decommissioned, key no longer needed"), nullptr, cb); });
+        keys.refresh();
+        waitFor([&] { return keys.model()->rowCount() == 4 && !keys.isLoading(); });
+        window.showPage(keysPage);
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("19-api-keys"));
+
+        keysPage->openCreate();
+        if (ops::CreateApiKeyDialog *d = keysPage->createDialog()) {
+            d->nameEdit()->setText(QStringLiteral("ab"));
+            settle(200);
+            failures += !shoot(d, out, QStringLiteral("20-api-key-create-invalid"));
+            d->reject();
+        } else {
+            ++failures;
+        }
+        settle(200);
+        {
+            ops::SecretDialog secret(QStringLiteral("risk-dashboard"),
+                                     QStringLiteral("tp_test_k3v9x2qa.Zm9yIHRoZSB0b3VyIG9ubHksIG5vdCBhIHJlYWwga2V5"),
+                                     QString(), &window);
+            secret.show();
+            settle(200);
+            failures += !shoot(&secret, out, QStringLiteral("21-api-key-secret-shown-once"));
+            secret.copiedBox()->setChecked(true);
+            secret.accept();
+        }
+
+        window.showPage(configPage);
+        configPage->reloadAll();
+        waitFor([&] { return configPage->form(QStringLiteral("position_limits"))
+                             && configPage->form(QStringLiteral("position_limits"))->hasDocument(); });
+        configPage->selectDocument(QStringLiteral("position_limits"));
+        if (ops::ConfigForm *form = configPage->currentForm()) {
+            if (auto *orders = qobject_cast<QSpinBox *>(form->editor(QStringLiteral("max_open_orders"))))
+                orders->setValue(250);
+            if (auto *perSymbol = qobject_cast<QSpinBox *>(form->editor(QStringLiteral("max_position_per_symbol"))))
+                perSymbol->setValue(12000);
+        }
+        settle(200);
+        failures += !shoot(&window, out, QStringLiteral("22-config-edited"));
+        configPage->openPreview();
+        settle(300);
+        if (configPage->previewDialog())
+            failures += !shoot(configPage->previewDialog(), out, QStringLiteral("23-config-preview"));
+        else
+            ++failures;
+        if (configPage->previewDialog())
+            configPage->previewDialog()->reject();
+        settle(200);
+
+        QString error;
+        if (!sandbox.generateAuditRows(3000, &error))
+            std::fprintf(stderr, "tour: generate audit rows: %s\n", qPrintable(error));
+        auditPage->setService(&audit);
+        window.showPage(auditPage);
+        auditPage->applyFilters();
+        waitFor([&] { return auditPage->model() && auditPage->model()->rowCount() > 0 && !auditPage->model()->isLoading(); });
+        auditPage->table()->selectRow(2);
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("24-audit-log"));
+        auditPage->verifyIntegrity();
+        waitFor([&] { return !auditPage->integrityText().isEmpty(); });
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("25-audit-verified"));
+        auditPage->setService(nullptr);
     }
     if (parser.isSet(translationOption)) {
         QTranslator translator;
