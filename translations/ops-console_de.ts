@@ -55,6 +55,18 @@
         <source>Circuit Breaker</source>
         <translation>Circuit Breaker</translation>
     </message>
+    <message>
+        <source>API Keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Audit Log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
 </context>
 <context>
     <name>ops::ApiClient</name>
@@ -213,6 +225,672 @@
     <message>
         <source>The server&apos;s public key does not match the pinned key (expected %1, got %2)</source>
         <translation>Der öffentliche Schlüssel des Servers stimmt nicht mit dem fest hinterlegten Schlüssel überein (erwartet %1, erhalten %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ApiKeyClient</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Your role may not manage API keys (permission %1).</source>
+        <translation>Ihre Rolle darf keine API-Schlüssel verwalten (Berechtigung %1).</translation>
+    </message>
+    <message>
+        <source>Done. Audit record #%1.</source>
+        <translation>Erledigt. Audit-Eintrag #%1.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Erledigt.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the values: %1</source>
+        <translation>Der Server hat die Werte nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Vom Server abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server refused: your role does not have the permission &quot;%1&quot;.</source>
+        <translation>Vom Server abgelehnt: Ihrer Rolle fehlt die Berechtigung &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. The key list is being read again: check it before trying again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet. Die Schlüsselliste wird erneut gelesen: Prüfen Sie sie, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation>Die Anfrage ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ApiKeyJson</name>
+    <message>
+        <source>The answer has no list of keys.</source>
+        <translation>Die Antwort enthält keine Schlüsselliste.</translation>
+    </message>
+    <message>
+        <source>Read positions (read_positions)</source>
+        <translation>Positionen lesen (read_positions)</translation>
+    </message>
+    <message>
+        <source>Read orders (read_orders)</source>
+        <translation>Aufträge lesen (read_orders)</translation>
+    </message>
+    <message>
+        <source>Place and cancel orders (write_orders)</source>
+        <translation>Aufträge erteilen und stornieren (write_orders)</translation>
+    </message>
+    <message>
+        <source>Read strategies (read_strategies)</source>
+        <translation>Strategien lesen (read_strategies)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Expiring</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expiring — %1 left</source>
+        <translation>Läuft bald ab — noch %1</translation>
+    </message>
+    <message>
+        <source>Name must be %1–%2 characters.</source>
+        <translation>Der Name muss %1–%2 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Choose at least one scope.</source>
+        <translation>Wählen Sie mindestens einen Geltungsbereich.</translation>
+    </message>
+    <message>
+        <source>Unknown scope: %1</source>
+        <translation>Unbekannter Geltungsbereich: %1</translation>
+    </message>
+    <message>
+        <source>Expiry must be in the future.</source>
+        <translation>Der Ablaufzeitpunkt muss in der Zukunft liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ApiKeyModel</name>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Revoked at %1 by %2: %3</source>
+        <translation>Widerrufen am %1 durch %2: %3</translation>
+    </message>
+    <message>
+        <source>Replaced by a rotation; worked until %1</source>
+        <translation>Durch eine Rotation ersetzt; war gültig bis %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation>Geltungsbereiche</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ApiKeysPage</name>
+    <message>
+        <source>&amp;New key…</source>
+        <translation>&amp;Neuer Schlüssel…</translation>
+    </message>
+    <message>
+        <source>R&amp;otate…</source>
+        <translation>&amp;Rotieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Filter keys</source>
+        <translation>Schlüssel filtern</translation>
+    </message>
+    <message>
+        <source>Filter by name, prefix, scope, status…</source>
+        <translation>Nach Name, Präfix, Geltungsbereich, Status filtern…</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Rotate key</source>
+        <translation>Schlüssel rotieren</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>Schlüssel widerrufen</translation>
+    </message>
+    <message>
+        <source>Refresh keys</source>
+        <translation>Schlüssel aktualisieren</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>The key list could not be read: %1</source>
+        <translation>Die Schlüsselliste konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Only administrators manage API keys: your role (%1) does not have the permission %2.</source>
+        <translation>Nur Administratoren verwalten API-Schlüssel: Ihrer Rolle (%1) fehlt die Berechtigung %2.</translation>
+    </message>
+    <message>
+        <source>Select an active key first.</source>
+        <translation>Wählen Sie zuerst einen aktiven Schlüssel aus.</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; (%2) created. %3</source>
+        <translation>Schlüssel &quot;%1&quot; (%2) erstellt. %3</translation>
+    </message>
+    <message>
+        <source>Rotate API key — %1</source>
+        <translation>API-Schlüssel rotieren — %1</translation>
+    </message>
+    <message>
+        <source>Rotate API key</source>
+        <translation>API-Schlüssel rotieren</translation>
+    </message>
+    <message>
+        <source>Rotate &quot;%1&quot; (%2)?
+
+A new key is issued now and shown once. The old key keeps working until %3 (24 hours), then stops: every application using it must switch to the new key before then.</source>
+        <translation>&quot;%1&quot; (%2) rotieren?
+
+Ein neuer Schlüssel wird jetzt ausgestellt und einmalig angezeigt. Der alte Schlüssel funktioniert noch bis %3 (24 Stunden) und danach nicht mehr: Alle Anwendungen, die ihn verwenden, müssen bis dahin auf den neuen Schlüssel umgestellt werden.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The old key %1 keeps working until %2.</source>
+        <translation>Der alte Schlüssel %1 funktioniert noch bis %2.</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; rotated: new prefix %2. %3 %4</source>
+        <translation>Schlüssel &quot;%1&quot; rotiert: neues Präfix %2. %3 %4</translation>
+    </message>
+    <message>
+        <source>Revoke API key — %1</source>
+        <translation>API-Schlüssel widerrufen — %1</translation>
+    </message>
+    <message>
+        <source>Revoke &quot;%1&quot; (%2): it stops working immediately.</source>
+        <translation>&quot;%1&quot; (%2) widerrufen: Er funktioniert ab sofort nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Every application using this key is refused at once. This cannot be undone.</source>
+        <translation>Jede Anwendung, die diesen Schlüssel verwendet, wird sofort abgewiesen. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Key &quot;%1&quot; (%2) revoked. %3</source>
+        <translation>Schlüssel &quot;%1&quot; (%2) widerrufen. %3</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AuditDatabase</name>
+    <message>
+        <source>The database connection was lost. It will be opened again with the next request.</source>
+        <translation>Die Datenbankverbindung wurde unterbrochen. Sie wird bei der nächsten Anfrage neu geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver (QPSQL) is not installed.</source>
+        <translation>Der PostgreSQL-Treiber (QPSQL) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the audit database.</source>
+        <translation>Verbindung zur Audit-Datenbank fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the audit database: %1</source>
+        <translation>Verbindung zur Audit-Datenbank fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The query took longer than %1 s and was stopped. Narrow the filter (for example the date range) and try again.</source>
+        <translation>Die Abfrage dauerte länger als %1 s und wurde abgebrochen. Schränken Sie den Filter ein (zum Beispiel den Datumsbereich) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not read the audit log: %2</source>
+        <translation>Die Datenbankrolle &quot;%1&quot; darf das Audit-Protokoll nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>Das Audit-Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AuditFilter</name>
+    <message>
+        <source>Unknown event type &quot;%1&quot;.</source>
+        <translation>Unbekannter Ereignistyp &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>NUL characters cannot be searched for and were removed from the filter.</source>
+        <translation>NUL-Zeichen können nicht gesucht werden und wurden aus dem Filter entfernt.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AuditLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AuditLogPage</name>
+    <message>
+        <source>No file was written.</source>
+        <translation>Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1 No file was written.</source>
+        <translation>Export fehlgeschlagen: %1 Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Resource type</source>
+        <translation>Ressourcentyp</translation>
+    </message>
+    <message>
+        <source>&amp;Apply filters</source>
+        <translation>Filter &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Verify integrity…</source>
+        <translation>&amp;Integrität prüfen…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;BOM for spreadsheets</source>
+        <translation>BO&amp;M für Tabellenkalkulationen</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <source>Audit log status</source>
+        <translation>Status des Audit-Protokolls</translation>
+    </message>
+    <message>
+        <source>Integrity result</source>
+        <translation>Ergebnis der Integritätsprüfung</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Ergebnis des Exports</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>From (your time zone)</source>
+        <translation>Von (Ihre Zeitzone)</translation>
+    </message>
+    <message>
+        <source>To (your time zone)</source>
+        <translation>Bis (Ihre Zeitzone)</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Search reason and details</source>
+        <translation>Grund und Details durchsuchen</translation>
+    </message>
+    <message>
+        <source>Text in reason or details</source>
+        <translation>Text in Grund oder Details</translation>
+    </message>
+    <message>
+        <source>&amp;Event type:</source>
+        <translation>&amp;Ereignistyp:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Ben&amp;utzer:</translation>
+    </message>
+    <message>
+        <source>Act&amp;ion:</source>
+        <translation>A&amp;ktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>Er&amp;gebnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ressource:</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>Apply filters</source>
+        <translation>Filter anwenden</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Verify integrity</source>
+        <translation>Integrität prüfen</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Write a byte-order mark for spreadsheets</source>
+        <translation>Byte-Order-Mark (BOM) für Tabellenkalkulationen schreiben</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Einträge des Audit-Protokolls</translation>
+    </message>
+    <message>
+        <source>Entry details</source>
+        <translation>Eintragsdetails</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its details.</source>
+        <translation>Wählen Sie einen Eintrag aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>INTEGRITY BROKEN: %1</source>
+        <translation>INTEGRITÄT VERLETZT: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Integrity verified: %Ln rows checked, the chain is intact (ids %1–%2).</source>
+        <translation>
+            <numerusform>Integrität bestätigt: %Ln Zeile geprüft, die Kette ist intakt (IDs %1–%2).</numerusform>
+            <numerusform>Integrität bestätigt: %Ln Zeilen geprüft, die Kette ist intakt (IDs %1–%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verification cancelled.</source>
+        <translation>Prüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Verification failed: %1</source>
+        <translation>Prüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Export abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Only administrators read the audit log: your role (%1) does not have the permission %2.</source>
+        <translation>Nur Administratoren lesen das Audit-Protokoll: Ihrer Rolle (%1) fehlt die Berechtigung %2.</translation>
+    </message>
+    <message>
+        <source>Not connected to the audit database.</source>
+        <translation>Nicht mit der Audit-Datenbank verbunden.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries in view</source>
+        <translation>
+            <numerusform>%Ln Eintrag in der Ansicht</numerusform>
+            <numerusform>%Ln Einträge in der Ansicht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (all)</source>
+        <translation> (alle)</translation>
+    </message>
+    <message>
+        <source> — scroll for more</source>
+        <translation> — für weitere scrollen</translation>
+    </message>
+    <message>
+        <source> · loading…</source>
+        <translation> · wird geladen…</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Zeit:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Entry:</source>
+        <translation>Eintrag:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Aktion:</translation>
+    </message>
+    <message>
+        <source>Event type:</source>
+        <translation>Ereignistyp:</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>Ressource:</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>IP address:</source>
+        <translation>IP-Adresse:</translation>
+    </message>
+    <message>
+        <source>Session:</source>
+        <translation>Sitzung:</translation>
+    </message>
+    <message>
+        <source>Request id:</source>
+        <translation>Anfrage-ID:</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Row hash:</source>
+        <translation>Zeilen-Hash:</translation>
+    </message>
+    <message>
+        <source>Changes (before → after):</source>
+        <translation>Änderungen (vorher → nachher):</translation>
+    </message>
+    <message>
+        <source>Details (secrets masked):</source>
+        <translation>Details (Geheimnisse maskiert):</translation>
+    </message>
+    <message>
+        <source>Verifying the audit chain over the selected date range…</source>
+        <translation>Audit-Kette im ausgewählten Datumsbereich wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export audit log as CSV</source>
+        <translation>Audit-Protokoll als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the audit log to %1…</source>
+        <translation>Audit-Protokoll wird nach %1 exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2 · SHA-256 %3</source>
+        <translation>%1 nach %2 exportiert · SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>%1 · recorded as audit entry #%2</source>
+        <translation>%1 · als Audit-Eintrag #%2 protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 · WARNING: the export could not be recorded in the audit log: %2</source>
+        <translation>%1 · WARNUNG: Der Export konnte nicht im Audit-Protokoll protokolliert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -708,6 +1386,625 @@
     </message>
 </context>
 <context>
+    <name>ops::ChainVerifier</name>
+    <message>
+        <source>Row %1 was changed after it was written.</source>
+        <translation>Zeile %1 wurde nach dem Schreiben geändert.</translation>
+    </message>
+    <message>
+        <source>Rows are missing before row %1 (link broken).</source>
+        <translation>Vor Zeile %1 fehlen Zeilen (Verkettung unterbrochen).</translation>
+    </message>
+    <message>
+        <source>No audit rows in this range: nothing to verify.</source>
+        <translation>Keine Audit-Zeilen in diesem Bereich: nichts zu prüfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log is intact: %n row(s) checked.</source>
+        <translation>
+            <numerusform>Das Audit-Protokoll ist intakt: %n Zeile geprüft.</numerusform>
+            <numerusform>Das Audit-Protokoll ist intakt: %n Zeilen geprüft.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfigClient</name>
+    <message>
+        <source>The document has no config_key.</source>
+        <translation>Das Dokument hat keinen config_key.</translation>
+    </message>
+    <message>
+        <source>The document %1 has no config_value object.</source>
+        <translation>Das Dokument %1 hat kein config_value-Objekt.</translation>
+    </message>
+    <message>
+        <source>The document %1 has no valid version.</source>
+        <translation>Das Dokument %1 hat keine gültige Version.</translation>
+    </message>
+    <message>
+        <source>The server does not let you read the configuration: your role lacks the permission &quot;%1&quot;.</source>
+        <translation>Der Server erlaubt Ihnen nicht, die Konfiguration zu lesen: Ihrer Rolle fehlt die Berechtigung &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The configuration could not be read: %1</source>
+        <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer has no list of documents.</source>
+        <translation>Die Antwort des Servers enthält keine Dokumentliste.</translation>
+    </message>
+    <message>
+        <source>The server has no document &quot;%1&quot;.</source>
+        <translation>Der Server hat kein Dokument &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not a configuration document: %1</source>
+        <translation>Die Antwort des Servers ist kein Konfigurationsdokument: %1</translation>
+    </message>
+    <message>
+        <source>The server answered with the document &quot;%1&quot; instead of &quot;%2&quot;.</source>
+        <translation>Der Server hat mit dem Dokument &quot;%1&quot; statt &quot;%2&quot; geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server accepted the change but its answer is not the saved document (%1). Reload to see what the server has.</source>
+        <translation>Der Server hat die Änderung akzeptiert, aber seine Antwort ist nicht das gespeicherte Dokument (%1). Laden Sie neu, um den Stand des Servers zu sehen.</translation>
+    </message>
+    <message>
+        <source>it is &quot;%1&quot;</source>
+        <translation>es ist &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Saved version %1 (audit record #%2).</source>
+        <translation>Version %1 gespeichert (Audit-Eintrag #%2).</translation>
+    </message>
+    <message>
+        <source>Saved version %1.</source>
+        <translation>Version %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Someone else saved %1 first: the server now has version %2, you started from version %3. Nothing of yours was saved.</source>
+        <translation>Jemand anderes hat %1 zuerst gespeichert: Der Server hat jetzt Version %2, Sie haben mit Version %3 begonnen. Von Ihren Änderungen wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Someone else saved first (HTTP 412), and the current version could not be read: %1 Nothing of yours was saved; reload before trying again.</source>
+        <translation>Jemand anderes hat zuerst gespeichert (HTTP 412), und die aktuelle Version konnte nicht gelesen werden: %1 Von Ihren Änderungen wurde nichts gespeichert; laden Sie neu, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>the answer is not a configuration document.</source>
+        <translation>die Antwort ist kein Konfigurationsdokument.</translation>
+    </message>
+    <message>
+        <source>The server refused: your role does not have the permission &quot;%1&quot;. Nothing was saved.</source>
+        <translation>Vom Server abgelehnt: Ihrer Rolle fehlt die Berechtigung &quot;%1&quot;. Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server refused the values: %1 Nothing was saved.</source>
+        <translation>Der Server hat die Werte abgelehnt: %1 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server refused %1; nothing was saved. See the messages next to the fields.</source>
+        <translation>Der Server hat %1 abgelehnt; es wurde nichts gespeichert. Beachten Sie die Meldungen neben den Feldern.</translation>
+    </message>
+    <message>
+        <source>The server requires the version the change was made from (If-Match); nothing was saved.</source>
+        <translation>Der Server verlangt die Version, auf der die Änderung beruht (If-Match); es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1 Nothing was saved.</source>
+        <translation>Vom Server abgelehnt: %1 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>No answer in time: the console cannot tell whether %1 was saved. Reload to see the server&apos;s version. Trying again is safe: the version check never saves twice.</source>
+        <translation>Keine rechtzeitige Antwort: Die Konsole kann nicht feststellen, ob %1 gespeichert wurde. Laden Sie neu, um die Version des Servers zu sehen. Ein erneuter Versuch ist sicher: Die Versionsprüfung speichert nie doppelt.</translation>
+    </message>
+    <message>
+        <source>The save failed: %1 Nothing is known to have been saved.</source>
+        <translation>Das Speichern ist fehlgeschlagen: %1 Es ist nicht bekannt, dass etwas gespeichert wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfigConflictDialog</name>
+    <message>
+        <source>&amp;Re-apply my changes on top</source>
+        <translation>Meine Änderungen &amp;erneut darauf anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Discard my changes</source>
+        <translation>Meine Änderungen &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>&amp;Später entscheiden</translation>
+    </message>
+    <message>
+        <source>Changed meanwhile — %1</source>
+        <translation>Zwischenzeitlich geändert — %1</translation>
+    </message>
+    <message>
+        <source>Version %1 (yours)</source>
+        <translation>Version %1 (Ihre)</translation>
+    </message>
+    <message>
+        <source>Version %1 (server now)</source>
+        <translation>Version %1 (jetzt auf dem Server)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ihr Wert</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>jemand anderes</translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 saved %2 at %3 while you were editing: the server now has version %4, your changes were made to version %5. Nothing of yours was saved.</source>
+        <translation>%1 hat %2 gespeichert (Zeitpunkt: %3), während Sie bearbeitet haben: Der Server hat jetzt Version %4, Ihre Änderungen beruhen auf Version %5. Von Ihren Änderungen wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>&amp;Changed on the server meanwhile (version %1 → %2):</source>
+        <translation>Zwischenzeitlich auf dem Server &amp;geändert (Version %1 → %2):</translation>
+    </message>
+    <message>
+        <source>No field changed on the server meanwhile (only the version, %1 → %2).</source>
+        <translation>Auf dem Server wurde zwischenzeitlich kein Feld geändert (nur die Version, %1 → %2).</translation>
+    </message>
+    <message>
+        <source>Changed on the server meanwhile: field, your version, server now</source>
+        <translation>Zwischenzeitlich auf dem Server geändert: Feld, Ihre Version, jetzt auf dem Server</translation>
+    </message>
+    <message>
+        <source>&amp;Your changes:</source>
+        <translation>&amp;Ihre Änderungen:</translation>
+    </message>
+    <message>
+        <source>Your changes: field, old value, your value</source>
+        <translation>Ihre Änderungen: Feld, alter Wert, Ihr Wert</translation>
+    </message>
+    <message>
+        <source>No field was changed both by you and on the server.</source>
+        <translation>Kein Feld wurde sowohl von Ihnen als auch auf dem Server geändert.</translation>
+    </message>
+    <message>
+        <source>Changed both by you and on the server: %1. Re-applying puts your value over the server&apos;s.</source>
+        <translation>Sowohl von Ihnen als auch auf dem Server geändert: %1. Beim erneuten Anwenden überschreibt Ihr Wert den des Servers.</translation>
+    </message>
+    <message>
+        <source>Fields changed by both</source>
+        <translation>Von beiden geänderte Felder</translation>
+    </message>
+    <message>
+        <source>Re-apply my changes on top of the server&apos;s version</source>
+        <translation>Meine Änderungen erneut auf die Version des Servers anwenden</translation>
+    </message>
+    <message>
+        <source>Discard my changes and show the server&apos;s version</source>
+        <translation>Meine Änderungen verwerfen und die Version des Servers anzeigen</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>Später entscheiden</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfigDiffModel</name>
+    <message>
+        <source>Old value</source>
+        <translation>Alter Wert</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfigForm</name>
+    <message>
+        <source>%1 form</source>
+        <translation>Formular %1</translation>
+    </message>
+    <message>
+        <source>%1 was not accepted (%2) and the field went back to %3.</source>
+        <translation>%1 wurde nicht akzeptiert (%2), und das Feld wurde auf %3 zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1: value when loaded</source>
+        <translation>%1: Wert beim Laden</translation>
+    </message>
+    <message>
+        <source>%1: problem</source>
+        <translation>%1: Problem</translation>
+    </message>
+    <message>
+        <source>Other problems reported by the server</source>
+        <translation>Weitere vom Server gemeldete Probleme</translation>
+    </message>
+    <message>
+        <source>The server&apos;s value (%1) is not acceptable: %2</source>
+        <translation>Der Wert des Servers (%1) ist nicht zulässig: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>changed — was %1</source>
+        <translation>geändert — vorher %1</translation>
+    </message>
+    <message>
+        <source>The server also refused: %1</source>
+        <translation>Der Server hat außerdem abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfigPage</name>
+    <message>
+        <source>Why the configuration is read only</source>
+        <translation>Warum die Konfiguration schreibgeschützt ist</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Version shown</source>
+        <translation>Angezeigte Version</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation>Ergebnis der letzten Aktion</translation>
+    </message>
+    <message>
+        <source>Dis&amp;card changes</source>
+        <translation>Änderungen ver&amp;werfen</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view and apply…</source>
+        <translation>&amp;Vorschau und anwenden…</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Configuration document</source>
+        <translation>Konfigurationsdokument</translation>
+    </message>
+    <message>
+        <source>Reload the document from the server</source>
+        <translation>Dokument neu vom Server laden</translation>
+    </message>
+    <message>
+        <source>Discard unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Preview and apply the changes</source>
+        <translation>Vorschau anzeigen und Änderungen anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Document:</source>
+        <translation>&amp;Dokument:</translation>
+    </message>
+    <message>
+        <source>Your changes to %1 were discarded; the form shows version %2 again.</source>
+        <translation>Ihre Änderungen an %1 wurden verworfen; das Formular zeigt wieder Version %2.</translation>
+    </message>
+    <message>
+        <source>Read only: not signed in. Sign in with a role that has the permission %1 to change the configuration.</source>
+        <translation>Schreibgeschützt: nicht angemeldet. Melden Sie sich mit einer Rolle an, die die Berechtigung %1 hat, um die Konfiguration zu ändern.</translation>
+    </message>
+    <message>
+        <source>Read only: your role (%1) does not have the permission %2. Only administrators can change the configuration.</source>
+        <translation>Schreibgeschützt: Ihrer Rolle (%1) fehlt die Berechtigung %2. Nur Administratoren können die Konfiguration ändern.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>The server has no document &quot;%1&quot;.</source>
+        <translation>Der Server hat kein Dokument &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Reload %1</source>
+        <translation>%1 neu laden</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to %1 (%2) and read the server&apos;s version again?</source>
+        <translation>Nicht gespeicherte Änderungen an %1 (%2) verwerfen und die Version des Servers erneut lesen?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard and reload</source>
+        <translation>&amp;Verwerfen und neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
+        <source>The server has version %1 of %2, but you have unsaved changes to version %3: they were kept.</source>
+        <translation>Der Server hat Version %1 von %2, aber Sie haben nicht gespeicherte Änderungen an Version %3: Diese wurden beibehalten.</translation>
+    </message>
+    <message>
+        <source>%1 is not loaded yet: reload it first.</source>
+        <translation>%1 ist noch nicht geladen: Laden Sie es zuerst.</translation>
+    </message>
+    <message>
+        <source>Correct the values marked next to the fields first: %1.</source>
+        <translation>Korrigieren Sie zuerst die neben den Feldern markierten Werte: %1.</translation>
+    </message>
+    <message>
+        <source>The form&apos;s values are not acceptable any more; go back to editing.</source>
+        <translation>Die Werte des Formulars sind nicht mehr zulässig; kehren Sie zur Bearbeitung zurück.</translation>
+    </message>
+    <message>
+        <source>Another save is still on its way; wait for its result.</source>
+        <translation>Ein anderer Speichervorgang läuft noch; warten Sie auf sein Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Your changes are now on top of version %1: check the preview, then apply.</source>
+        <translation>Ihre Änderungen beruhen jetzt auf Version %1: Prüfen Sie die Vorschau und wenden Sie sie dann an.</translation>
+    </message>
+    <message>
+        <source>Your changes were discarded; the form shows version %1 from the server.</source>
+        <translation>Ihre Änderungen wurden verworfen; das Formular zeigt Version %1 vom Server.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Your changes are kept, made to version %1; the server has version %2. Applying again will meet the same conflict: preview and re-apply on top, or reload.</source>
+        <translation>Es wurde nichts gespeichert. Ihre Änderungen bleiben erhalten und beruhen auf Version %1; der Server hat Version %2. Erneutes Anwenden führt zum selben Konflikt: Öffnen Sie die Vorschau und wenden Sie Ihre Änderungen erneut darauf an, oder laden Sie neu.</translation>
+    </message>
+    <message>
+        <source>%1 — unsaved changes</source>
+        <translation>%1 — nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Version %1 · last saved by %2 at %3</source>
+        <translation>Version %1 · zuletzt gespeichert von %2 um %3</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Reading %1 from the server…</source>
+        <translation>%1 wird vom Server gelesen…</translation>
+    </message>
+    <message>
+        <source>Not loaded: %1</source>
+        <translation>Nicht geladen: %1</translation>
+    </message>
+    <message>
+        <source>Not loaded yet.</source>
+        <translation>Noch nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes: %1. Nothing is saved until you preview and apply them.</source>
+        <translation>Nicht gespeicherte Änderungen: %1. Es wird nichts gespeichert, bis Sie die Vorschau geprüft und die Änderungen angewendet haben.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfigPreviewDialog</name>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>Änderungen &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation>&amp;Zurück zur Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Preview changes — %1</source>
+        <translation>Vorschau der Änderungen — %1</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>After applying</source>
+        <translation>Nach dem Anwenden</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Summary of the changes</source>
+        <translation>Zusammenfassung der Änderungen</translation>
+    </message>
+    <message>
+        <source>No changes: the form matches version %1 of %2. There is nothing to apply.</source>
+        <translation>Keine Änderungen: Das Formular entspricht Version %1 von %2. Es gibt nichts anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Applying changes these fields of %1 (from version %2):</source>
+        <translation>Das Anwenden ändert diese Felder von %1 (ausgehend von Version %2):</translation>
+    </message>
+    <message>
+        <source>Changes: field, old value, new value</source>
+        <translation>Änderungen: Feld, alter Wert, neuer Wert</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Zurück zur Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+</context>
+<context>
+    <name>ops::ConfigSchema</name>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Trading hours</source>
+        <translation>Handelszeiten</translation>
+    </message>
+    <message>
+        <source>Market open</source>
+        <translation>Marktöffnung</translation>
+    </message>
+    <message>
+        <source>Exchange time, before market close.</source>
+        <translation>Börsenzeit, vor Marktschluss.</translation>
+    </message>
+    <message>
+        <source>Market close</source>
+        <translation>Marktschluss</translation>
+    </message>
+    <message>
+        <source>Exchange time, after market open.</source>
+        <translation>Börsenzeit, nach Marktöffnung.</translation>
+    </message>
+    <message>
+        <source>Pre-market trading enabled</source>
+        <translation>Vorbörslicher Handel aktiviert</translation>
+    </message>
+    <message>
+        <source>After-hours trading enabled</source>
+        <translation>Nachbörslicher Handel aktiviert</translation>
+    </message>
+    <message>
+        <source>Position limits</source>
+        <translation>Positionslimits</translation>
+    </message>
+    <message>
+        <source>Maximum position per symbol</source>
+        <translation>Maximale Position pro Symbol</translation>
+    </message>
+    <message>
+        <source>Shares or contracts, 1 to 100000.</source>
+        <translation>Aktien oder Kontrakte, 1 bis 100000.</translation>
+    </message>
+    <message>
+        <source>Maximum total notional</source>
+        <translation>Maximaler Gesamtnominalwert</translation>
+    </message>
+    <message>
+        <source>Whole units of the account currency, 1000 to 10000000.</source>
+        <translation>Ganze Einheiten der Kontowährung, 1000 bis 10000000.</translation>
+    </message>
+    <message>
+        <source>Maximum open orders</source>
+        <translation>Maximale offene Aufträge</translation>
+    </message>
+    <message>
+        <source>Orders, 1 to 1000.</source>
+        <translation>Aufträge, 1 bis 1000.</translation>
+    </message>
+    <message>
+        <source>System defaults</source>
+        <translation>Systemstandards</translation>
+    </message>
+    <message>
+        <source>Dry run (no real orders)</source>
+        <translation>Testlauf (keine echten Aufträge)</translation>
+    </message>
+    <message>
+        <source>Circuit breaker enabled</source>
+        <translation>Circuit Breaker aktiviert</translation>
+    </message>
+    <message>
+        <source>Drawdown threshold</source>
+        <translation>Drawdown-Schwelle</translation>
+    </message>
+    <message>
+        <source>Fraction of equity, 0.01 (1 %) to 0.50 (50 %).</source>
+        <translation>Anteil am Eigenkapital, 0.01 (1 %) bis 0.50 (50 %).</translation>
+    </message>
+    <message>
+        <source>Must be between %1 and %2.</source>
+        <translation>Muss zwischen %1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <source>A value is required.</source>
+        <translation>Ein Wert ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Must be on or off.</source>
+        <translation>Muss ein oder aus sein.</translation>
+    </message>
+    <message>
+        <source>Must be a time from 00:00 to 23:59 (HH:MM).</source>
+        <translation>Muss eine Uhrzeit von 00:00 bis 23:59 sein (HH:MM).</translation>
+    </message>
+    <message>
+        <source>Must be a number.</source>
+        <translation>Muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Must be a whole number.</source>
+        <translation>Muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <source>Must be before market close (%1).</source>
+        <translation>Muss vor Marktschluss liegen (%1).</translation>
+    </message>
+    <message>
+        <source>Must be after market open (%1).</source>
+        <translation>Muss nach Marktöffnung liegen (%1).</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
     <name>ops::ConfirmActionDialog</name>
     <message>
         <source>Manual intervention (MANUAL)</source>
@@ -850,6 +2147,61 @@
     </message>
 </context>
 <context>
+    <name>ops::CreateApiKeyDialog</name>
+    <message>
+        <source>&amp;Expires</source>
+        <translation>&amp;Läuft ab</translation>
+    </message>
+    <message>
+        <source>C&amp;reate key</source>
+        <translation>Schlüssel &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key name</source>
+        <translation>Schlüsselname</translation>
+    </message>
+    <message>
+        <source>e.g. reconciliation-batch</source>
+        <translation>z. B. reconciliation-batch</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation>Geltungsbereiche:</translation>
+    </message>
+    <message>
+        <source>The key expires</source>
+        <translation>Der Schlüssel läuft ab</translation>
+    </message>
+    <message>
+        <source>Expiry (your time zone)</source>
+        <translation>Ablaufzeitpunkt (Ihre Zeitzone)</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>Ablauf:</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>Schlüssel erstellen</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird erstellt…</translation>
+    </message>
+</context>
+<context>
     <name>ops::CredentialStore</name>
     <message>
         <source>The keychain did not answer within %1 s</source>
@@ -878,6 +2230,112 @@
     <message>
         <source>no details</source>
         <translation>keine Details</translation>
+    </message>
+</context>
+<context>
+    <name>ops::CsvExporter</name>
+    <message>
+        <source>The filter has more placeholders than values.</source>
+        <translation>Der Filter hat mehr Platzhalter als Werte.</translation>
+    </message>
+    <message>
+        <source>A filter value could not be quoted: %1</source>
+        <translation>Ein Filterwert konnte nicht maskiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The filter has more values than placeholders.</source>
+        <translation>Der Filter hat mehr Werte als Platzhalter.</translation>
+    </message>
+    <message>
+        <source>%1+ rows (limited)</source>
+        <translation>%1+ Zeilen (begrenzt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s)</source>
+        <translation>
+            <numerusform>%Ln Zeile</numerusform>
+            <numerusform>%Ln Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No open PostgreSQL connection named &quot;%1&quot;.</source>
+        <translation>Keine offene PostgreSQL-Verbindung namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>No file name was given for the export.</source>
+        <translation>Für den Export wurde kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <source>The row limit cannot be negative.</source>
+        <translation>Das Zeilenlimit darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: it is not a regular file.</source>
+        <translation>Export nach %1 nicht möglich: Es ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot export to %1: it is a folder.</source>
+        <translation>Export nach %1 nicht möglich: Es ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>No database connection named &quot;%1&quot; on this thread.</source>
+        <translation>Keine Datenbankverbindung namens &quot;%1&quot; in diesem Thread.</translation>
+    </message>
+    <message>
+        <source>CSV export needs a PostgreSQL connection (QPSQL), not %1.</source>
+        <translation>Der CSV-Export benötigt eine PostgreSQL-Verbindung (QPSQL), nicht %1.</translation>
+    </message>
+    <message>
+        <source>The database connection is closed and could not be re-opened: %1</source>
+        <translation>Die Datenbankverbindung ist geschlossen und konnte nicht erneut geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The database driver gave no PostgreSQL connection handle.</source>
+        <translation>Der Datenbanktreiber hat kein PostgreSQL-Verbindungshandle geliefert.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost and could not be re-opened: %1</source>
+        <translation>Die Verbindung zur Datenbank wurde unterbrochen und konnte nicht erneut geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>The database connection is busy with another query; try the export again.</source>
+        <translation>Die Datenbankverbindung ist mit einer anderen Abfrage beschäftigt; versuchen Sie den Export erneut.</translation>
+    </message>
+    <message>
+        <source>The database connection is inside a failed transaction; the export cannot run.</source>
+        <translation>Die Datenbankverbindung befindet sich in einer fehlgeschlagenen Transaktion; der Export kann nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>The export query could not be built: %1</source>
+        <translation>Die Exportabfrage konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost during the export (%1). No file was written. The connection has been re-opened; the export can be tried again.</source>
+        <translation>Die Verbindung zur Datenbank wurde während des Exports unterbrochen (%1). Es wurde keine Datei geschrieben. Die Verbindung wurde erneut geöffnet; der Export kann erneut versucht werden.</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost during the export (%1). No file was written, and the connection could not be re-opened: %2</source>
+        <translation>Die Verbindung zur Datenbank wurde während des Exports unterbrochen (%1). Es wurde keine Datei geschrieben, und die Verbindung konnte nicht erneut geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>The database refused the export: %1</source>
+        <translation>Die Datenbank hat den Export abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. No file was written.</source>
+        <translation>Der Export wurde abgebrochen. Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>no answer from the server</source>
+        <translation>keine Antwort vom Server</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. No file was written.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Es wurde keine Datei geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +2849,57 @@ Es wird im System-Schlüsselbund gespeichert, nie in einer Datei.</translation>
     <message>
         <source>Could not connect to PostgreSQL</source>
         <translation>Verbindung zu PostgreSQL fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::SecretDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>I have &amp;copied this key and stored it safely</source>
+        <translation>Ich habe diesen Schlüssel kopiert und sicher &amp;aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>New API key — %1</source>
+        <translation>Neuer API-Schlüssel — %1</translation>
+    </message>
+    <message>
+        <source>New API key</source>
+        <translation>Neuer API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>This is the only time the key &quot;%1&quot; is shown. Copy it now: it cannot be shown again.</source>
+        <translation>Der Schlüssel &quot;%1&quot; wird nur dieses eine Mal angezeigt. Kopieren Sie ihn jetzt: Er kann nicht erneut angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Copy the key to the clipboard</source>
+        <translation>Schlüssel in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Clipboard</source>
+        <translation>Zwischenablage</translation>
+    </message>
+    <message>
+        <source>I have copied this key</source>
+        <translation>Ich habe diesen Schlüssel kopiert</translation>
+    </message>
+    <message>
+        <source>Copied. The clipboard is cleared in %1 s if it still holds the key.</source>
+        <translation>Kopiert. Die Zwischenablage wird in %1 s geleert, falls sie den Schlüssel noch enthält.</translation>
+    </message>
+    <message>
+        <source>The clipboard was cleared.</source>
+        <translation>Die Zwischenablage wurde geleert.</translation>
     </message>
 </context>
 <context>
