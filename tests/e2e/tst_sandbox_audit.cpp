@@ -8,17 +8,15 @@
 // slots run in order and share state.
 
 #include "Sandbox.h"
+#include "SandboxHttp.h"
 #include "TestPostgres.h"
 
 #include <QtCore/QCryptographicHash>
-#include <QtCore/QEventLoop>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QRegularExpression>
 #include <QtNetwork/QNetworkAccessManager>
-#include <QtNetwork/QNetworkReply>
-#include <QtNetwork/QNetworkRequest>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
@@ -29,6 +27,13 @@
 #include <mutex>
 #include <thread>
 
+using ops::test::Answer;
+using ops::test::apiHeaders;
+using ops::test::body;
+using ops::test::dropDatabase;
+using ops::test::openDatabase;
+using ops::test::sandboxConfig;
+using ops::test::signInToken;
 using ops::test::TestPostgres;
 
 namespace {
@@ -37,20 +42,6 @@ const QString kDb = QStringLiteral("ops_e2e_sandbox_audit");
 const QString kSqlConn = QStringLiteral("tst_sandbox_audit");
 const QString kZeros = QString(64, QLatin1Char('0'));
 const QString kRoPassword = QStringLiteral("ro-pw-tst_sandbox_audit");
-
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-};
-
-QByteArray body(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 QString sha256Hex(const QString &text)
 {
@@ -81,35 +72,13 @@ class TstSandboxAudit : public QObject
     Answer call(const QByteArray &verb, const QString &path, const QByteArray &token, const QByteArray &payload = {},
                 const QByteArray &requestId = {})
     {
-        QNetworkRequest request(m_sandbox->apiBaseUrl().resolved(QUrl(path)));
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        request.setTransferTimeout(10000);
-        if (!payload.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        if (!token.isEmpty())
-            request.setRawHeader(QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token);
-        if (!requestId.isEmpty())
-            request.setRawHeader(QByteArrayLiteral("X-Request-ID"), requestId);
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, payload);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        if (!reply->isFinished())
-            loop.exec();
-        Answer a;
-        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        a.body = reply->readAll();
-        a.json = QJsonDocument::fromJson(a.body).object();
-        reply->deleteLater();
-        return a;
+        return ops::test::send(m_nam, m_sandbox->apiBaseUrl().resolved(QUrl(path)), verb, payload,
+                               apiHeaders(token, requestId));
     }
 
     QByteArray tokenFor(const QString &user, const QByteArray &requestId = {})
     {
-        const Answer a = call("POST", QStringLiteral("api/v1/auth/login"), {},
-                              body(QJsonObject{{QStringLiteral("username"), user},
-                                               {QStringLiteral("password"), user + QStringLiteral("-sandbox-pw")}}),
-                              requestId);
-        return a.status == 200 ? a.json.value(QStringLiteral("token")).toString().toLatin1() : QByteArray();
+        return signInToken(m_nam, m_sandbox->apiBaseUrl(), user, requestId);
     }
 
     Answer exportReport(const QByteArray &token, const QJsonObject &report, const QByteArray &requestId = {})
@@ -119,32 +88,12 @@ class TstSandboxAudit : public QObject
 
     static QSqlDatabase openConnection(const QString &name, const TestPostgres &pg, const QString &user = {})
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(pg.host);
-        db.setPort(pg.port);
-        db.setUserName(user.isEmpty() ? pg.user : user);
-        db.setDatabaseName(kDb);
-        db.open();
-        return db;
+        return openDatabase(name, pg, kDb, user);
     }
 
-    QSqlQuery sql(const QString &text, const QVariantList &values = {})
-    {
-        QSqlQuery q(QSqlDatabase::database(kSqlConn));
-        if (!q.prepare(text))
-            qWarning("prepare failed: %s", qPrintable(q.lastError().text()));
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec())
-            qWarning("query failed: %s", qPrintable(q.lastError().text()));
-        return q;
-    }
+    QSqlQuery sql(const QString &text, const QVariantList &values = {}) { return ops::test::sql(kSqlConn, text, values); }
 
-    qint64 scalar(const QString &text, const QVariantList &values = {})
-    {
-        QSqlQuery q = sql(text, values);
-        return q.next() ? q.value(0).toLongLong() : -1;
-    }
+    qint64 scalar(const QString &text, const QVariantList &values = {}) { return ops::test::scalar(kSqlConn, text, values); }
 
     QString text(const QString &query, const QVariantList &values = {})
     {
@@ -201,28 +150,9 @@ private slots:
         QString error;
         m_pg = TestPostgres::fromEnvironment(&error);
         QVERIFY2(m_pg.isValid(), qPrintable(error));
-        {
-            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("tst_sandbox_audit_admin"));
-            admin.setHostName(m_pg.host);
-            admin.setPort(m_pg.port);
-            admin.setUserName(m_pg.user);
-            admin.setDatabaseName(QStringLiteral("postgres"));
-            QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
-            QSqlQuery drop(admin);
-            QVERIFY2(drop.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kDb)),
-                     qPrintable(drop.lastError().text()));
-            admin.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst_sandbox_audit_admin"));
+        QVERIFY2(dropDatabase(m_pg, kDb, QStringLiteral("tst_sandbox_audit_admin"), &error), qPrintable(error));
 
-        opssandbox::SandboxConfig config;
-        config.controlPort = 0;
-        config.firstServicePort = 0;
-        config.apiPort = 0;
-        config.dbHost = m_pg.host;
-        config.dbPort = quint16(m_pg.port);
-        config.dbUser = m_pg.user;
-        config.dbName = kDb;
+        opssandbox::SandboxConfig config = sandboxConfig(m_pg, kDb);
         config.consoleReadOnlyPassword = kRoPassword;
         m_sandbox = std::make_unique<opssandbox::Sandbox>();
         QVERIFY2(m_sandbox->start(config, &error), qPrintable(error));

@@ -5,15 +5,13 @@
 
 #include "BreakerApi.h"
 #include "Sandbox.h"
+#include "SandboxHttp.h"
 #include "TestPostgres.h"
 
-#include <QtCore/QEventLoop>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtNetwork/QNetworkAccessManager>
-#include <QtNetwork/QNetworkReply>
-#include <QtNetwork/QNetworkRequest>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
@@ -21,6 +19,16 @@
 
 #include <memory>
 
+using ops::test::Answer;
+using ops::test::apiHeaders;
+using ops::test::body;
+using ops::test::dropDatabase;
+using ops::test::expectError;
+using ops::test::Headers;
+using ops::test::openDatabase;
+using ops::test::parseTime;
+using ops::test::sandboxConfig;
+using ops::test::signInToken;
 using ops::test::TestPostgres;
 
 namespace {
@@ -30,31 +38,9 @@ const QString kSqlConn = QStringLiteral("tst_sandbox_breaker");
 const QString kGoodReason = QStringLiteral("Broker API errors on every order since 14:02");
 const QString kGoodReset = QStringLiteral("Broker confirmed the API incident is resolved");
 
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QByteArray requestId;
-    QByteArray retryAfter;
-    QByteArray replayed;
-};
-
-QByteArray body(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 QByteArray tripBody(const QString &reason, bool acknowledged = true)
 {
     return body(QJsonObject{{QStringLiteral("reason"), reason}, {QStringLiteral("acknowledged"), acknowledged}});
-}
-
-QDateTime parseTime(const QJsonValue &v)
-{
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
 } // namespace
@@ -72,38 +58,14 @@ class TstSandboxBreaker : public QObject
 
     Answer send(const QUrl &url, const QByteArray &verb, const QByteArray &payload, const Headers &headers)
     {
-        QNetworkRequest request(url);
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        request.setTransferTimeout(10000);
-        if (!payload.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        for (const auto &[name, value] : headers)
-            request.setRawHeader(name, value);
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, payload);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        if (!reply->isFinished())
-            loop.exec();
-        Answer a;
-        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        a.body = reply->readAll();
-        a.json = QJsonDocument::fromJson(a.body).object();
-        a.requestId = reply->rawHeader(QByteArrayLiteral("X-Request-ID"));
-        a.retryAfter = reply->rawHeader(QByteArrayLiteral("Retry-After"));
-        a.replayed = reply->rawHeader(QByteArrayLiteral("Idempotent-Replayed"));
-        reply->deleteLater();
-        return a;
+        return ops::test::send(m_nam, url, verb, payload, headers);
     }
 
     // An /api/v1 call; requestId and idempotencyKey are sent when not empty.
     Answer call(const QByteArray &verb, const QString &path, const QByteArray &token, const QByteArray &payload = {},
                 const QByteArray &requestId = {}, const QByteArray &idempotencyKey = {})
     {
-        Headers headers;
-        if (!token.isEmpty())
-            headers.append({QByteArrayLiteral("Authorization"), QByteArrayLiteral("Bearer ") + token});
-        if (!requestId.isEmpty())
-            headers.append({QByteArrayLiteral("X-Request-ID"), requestId});
+        Headers headers = apiHeaders(token, requestId);
         if (!idempotencyKey.isEmpty())
             headers.append({QByteArrayLiteral("Idempotency-Key"), idempotencyKey});
         return send(m_sandbox->apiBaseUrl().resolved(QUrl(path)), verb, payload, headers);
@@ -119,13 +81,7 @@ class TstSandboxBreaker : public QObject
         return send(url, verb, payload, {});
     }
 
-    QByteArray tokenFor(const QString &user)
-    {
-        const Answer a = call("POST", QStringLiteral("api/v1/auth/login"), {},
-                              body(QJsonObject{{QStringLiteral("username"), user},
-                                               {QStringLiteral("password"), user + QStringLiteral("-sandbox-pw")}}));
-        return a.status == 200 ? a.json.value(QStringLiteral("token")).toString().toLatin1() : QByteArray();
-    }
+    QByteArray tokenFor(const QString &user) { return signInToken(m_nam, m_sandbox->apiBaseUrl(), user); }
 
     bool signIn()
     {
@@ -145,23 +101,7 @@ class TstSandboxBreaker : public QObject
         return call("POST", QStringLiteral("api/v1/circuit-breaker/reset"), m_operator, payload, requestId, key);
     }
 
-    static void expectError(const Answer &a, int status, const QString &code)
-    {
-        QVERIFY2(a.status == status, qPrintable(QStringLiteral("%1 %2").arg(a.status).arg(QString::fromUtf8(a.body))));
-        QCOMPARE(a.json.value(QStringLiteral("error")).toString(), code);
-    }
-
-    QSqlQuery sql(const QString &text, const QVariantList &values = {})
-    {
-        QSqlQuery q(QSqlDatabase::database(kSqlConn));
-        if (!q.prepare(text))
-            qWarning("prepare failed: %s", qPrintable(q.lastError().text()));
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec())
-            qWarning("query failed: %s", qPrintable(q.lastError().text()));
-        return q;
-    }
+    QSqlQuery sql(const QString &text, const QVariantList &values = {}) { return ops::test::sql(kSqlConn, text, values); }
 
     int count(const QString &text, const QVariantList &values = {})
     {
@@ -184,37 +124,14 @@ private slots:
         QString error;
         m_pg = TestPostgres::fromEnvironment(&error);
         QVERIFY2(m_pg.isValid(), qPrintable(error));
-        {
-            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("tst_sandbox_breaker_admin"));
-            admin.setHostName(m_pg.host);
-            admin.setPort(m_pg.port);
-            admin.setUserName(m_pg.user);
-            admin.setDatabaseName(QStringLiteral("postgres"));
-            QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
-            QSqlQuery drop(admin);
-            QVERIFY2(drop.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kDb)),
-                     qPrintable(drop.lastError().text()));
-            admin.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst_sandbox_breaker_admin"));
+        QVERIFY2(dropDatabase(m_pg, kDb, QStringLiteral("tst_sandbox_breaker_admin"), &error), qPrintable(error));
 
-        opssandbox::SandboxConfig config;
-        config.controlPort = 0;
-        config.firstServicePort = 0;
-        config.apiPort = 0;
-        config.dbHost = m_pg.host;
-        config.dbPort = quint16(m_pg.port);
-        config.dbUser = m_pg.user;
-        config.dbName = kDb;
+        opssandbox::SandboxConfig config = sandboxConfig(m_pg, kDb);
         m_sandbox = std::make_unique<opssandbox::Sandbox>();
         QVERIFY2(m_sandbox->start(config, &error), qPrintable(error));
 
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), kSqlConn);
-        db.setHostName(m_pg.host);
-        db.setPort(m_pg.port);
-        db.setUserName(m_pg.user);
-        db.setDatabaseName(kDb);
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlDatabase db = openDatabase(kSqlConn, m_pg, kDb);
+        QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
         QVERIFY(signIn());
     }
 

@@ -6,15 +6,13 @@
 // order and share state.
 
 #include "Sandbox.h"
+#include "SandboxHttp.h"
 #include "TestPostgres.h"
 
-#include <QtCore/QEventLoop>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtNetwork/QNetworkAccessManager>
-#include <QtNetwork/QNetworkReply>
-#include <QtNetwork/QNetworkRequest>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
@@ -22,6 +20,15 @@
 
 #include <memory>
 
+using ops::test::Answer;
+using ops::test::body;
+using ops::test::dropDatabase;
+using ops::test::expectError;
+using ops::test::Headers;
+using ops::test::openDatabase;
+using ops::test::parseTime;
+using ops::test::sandboxConfig;
+using ops::test::signInToken;
 using ops::test::TestPostgres;
 
 namespace {
@@ -29,29 +36,9 @@ namespace {
 const QString kDb = QStringLiteral("ops_e2e_sandbox_config");
 const QString kSqlConn = QStringLiteral("tst_sandbox_config");
 
-using Headers = QList<std::pair<QByteArray, QByteArray>>;
-
-struct Answer
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json;
-    QByteArray etag;
-};
-
-QByteArray body(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 QByteArray quoted(qint64 version)
 {
     return '"' + QByteArray::number(version) + '"';
-}
-
-QDateTime parseTime(const QJsonValue &v)
-{
-    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
 }
 
 const QJsonObject kTradingHours{{QStringLiteral("market_open"), QStringLiteral("09:30")},
@@ -88,25 +75,7 @@ class TstSandboxConfig : public QObject
 
     Answer send(const QString &path, const QByteArray &verb, const QByteArray &payload, const Headers &headers)
     {
-        QNetworkRequest request(m_sandbox->apiBaseUrl().resolved(QUrl(path)));
-        request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-        request.setTransferTimeout(10000);
-        if (!payload.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        for (const auto &[name, value] : headers)
-            request.setRawHeader(name, value);
-        QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, payload);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        if (!reply->isFinished())
-            loop.exec();
-        Answer a;
-        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        a.body = reply->readAll();
-        a.json = QJsonDocument::fromJson(a.body).object();
-        a.etag = reply->rawHeader(QByteArrayLiteral("ETag"));
-        reply->deleteLater();
-        return a;
+        return ops::test::send(m_nam, m_sandbox->apiBaseUrl().resolved(QUrl(path)), verb, payload, headers);
     }
 
     Answer call(const QByteArray &verb, const QString &path, const QByteArray &token, const QByteArray &payload = {},
@@ -148,12 +117,6 @@ class TstSandboxConfig : public QObject
         return q.next() ? QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object() : QJsonObject();
     }
 
-    static void expectError(const Answer &a, int status, const QString &code)
-    {
-        QVERIFY2(a.status == status, qPrintable(QStringLiteral("%1 %2").arg(a.status).arg(QString::fromUtf8(a.body))));
-        QCOMPARE(a.json.value(QStringLiteral("error")).toString(), code);
-    }
-
     // PUT value on top of the current version: 200 and version + 1 when fields is empty, else 422
     // with exactly those fields and nothing saved.
     void expectValidation(const QString &key, const QJsonObject &value, const QJsonObject &fields)
@@ -176,31 +139,11 @@ class TstSandboxConfig : public QObject
         }
     }
 
-    QSqlQuery sql(const QString &text, const QVariantList &values = {})
-    {
-        QSqlQuery q(QSqlDatabase::database(kSqlConn));
-        if (!q.prepare(text))
-            qWarning("prepare failed: %s", qPrintable(q.lastError().text()));
-        for (const QVariant &v : values)
-            q.addBindValue(v);
-        if (!q.exec())
-            qWarning("query failed: %s", qPrintable(q.lastError().text()));
-        return q;
-    }
+    QSqlQuery sql(const QString &text, const QVariantList &values = {}) { return ops::test::sql(kSqlConn, text, values); }
 
-    qint64 scalar(const QString &text, const QVariantList &values = {})
-    {
-        QSqlQuery q = sql(text, values);
-        return q.next() ? q.value(0).toLongLong() : -1;
-    }
+    qint64 scalar(const QString &text, const QVariantList &values = {}) { return ops::test::scalar(kSqlConn, text, values); }
 
-    QByteArray tokenFor(const QString &user)
-    {
-        const Answer a = call("POST", QStringLiteral("api/v1/auth/login"), {},
-                              body(QJsonObject{{QStringLiteral("username"), user},
-                                               {QStringLiteral("password"), user + QStringLiteral("-sandbox-pw")}}));
-        return a.status == 200 ? a.json.value(QStringLiteral("token")).toString().toLatin1() : QByteArray();
-    }
+    QByteArray tokenFor(const QString &user) { return signInToken(m_nam, m_sandbox->apiBaseUrl(), user); }
 
     static QJsonObject with(QJsonObject o, const QString &field, const QJsonValue &value)
     {
@@ -217,37 +160,14 @@ private slots:
         QString error;
         m_pg = TestPostgres::fromEnvironment(&error);
         QVERIFY2(m_pg.isValid(), qPrintable(error));
-        {
-            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("tst_sandbox_config_admin"));
-            admin.setHostName(m_pg.host);
-            admin.setPort(m_pg.port);
-            admin.setUserName(m_pg.user);
-            admin.setDatabaseName(QStringLiteral("postgres"));
-            QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
-            QSqlQuery drop(admin);
-            QVERIFY2(drop.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(kDb)),
-                     qPrintable(drop.lastError().text()));
-            admin.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("tst_sandbox_config_admin"));
+        QVERIFY2(dropDatabase(m_pg, kDb, QStringLiteral("tst_sandbox_config_admin"), &error), qPrintable(error));
 
-        opssandbox::SandboxConfig config;
-        config.controlPort = 0;
-        config.firstServicePort = 0;
-        config.apiPort = 0;
-        config.dbHost = m_pg.host;
-        config.dbPort = quint16(m_pg.port);
-        config.dbUser = m_pg.user;
-        config.dbName = kDb;
+        opssandbox::SandboxConfig config = sandboxConfig(m_pg, kDb);
         m_sandbox = std::make_unique<opssandbox::Sandbox>();
         QVERIFY2(m_sandbox->start(config, &error), qPrintable(error));
 
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), kSqlConn);
-        db.setHostName(m_pg.host);
-        db.setPort(m_pg.port);
-        db.setUserName(m_pg.user);
-        db.setDatabaseName(kDb);
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QSqlDatabase db = openDatabase(kSqlConn, m_pg, kDb);
+        QVERIFY2(db.isOpen(), qPrintable(db.lastError().text()));
         m_viewer = tokenFor(QStringLiteral("viewer"));
         m_operator = tokenFor(QStringLiteral("operator"));
         m_admin = tokenFor(QStringLiteral("admin"));
