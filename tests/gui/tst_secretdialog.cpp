@@ -344,8 +344,8 @@ private slots:
         d->secretField()->setFocus(Qt::MouseFocusReason);
         QTest::keyClick(d->secretField(), Qt::Key_A, Qt::ControlModifier);
         QTest::keyClick(d->secretField(), Qt::Key_C, Qt::ControlModifier);
-        if (clipboardText() != Secret)
-            QSKIP("the field does not copy with Ctrl+C: nothing to clear");
+        // Ctrl+C in the field goes through Copy (and its clearing timer).
+        QCOMPARE(clipboardText(), Secret);
         QVERIFY2(QTest::qWaitFor([] { return clipboardText().isEmpty(); }, ClearMs * 4),
                  "the key copied with Ctrl+C from the field stays on the clipboard");
     }
@@ -357,8 +357,8 @@ private slots:
         d->secretField()->setFocus(Qt::MouseFocusReason);
         QTest::keyClick(d->secretField(), Qt::Key_A, Qt::ControlModifier);
         QTest::keyClick(d->secretField(), Qt::Key_C, Qt::ControlModifier);
-        if (clipboardText() != Secret)
-            QSKIP("the field does not copy with Ctrl+C: nothing to clear");
+        // Ctrl+C in the field goes through Copy (and its clearing timer).
+        QCOMPARE(clipboardText(), Secret);
         clickCheckBox(d->copiedBox());
         QTest::mouseClick(d->closeButton(), Qt::LeftButton);
         QTRY_VERIFY(!d->isVisible());

@@ -4,6 +4,7 @@
 #include "breaker/BreakerHistoryModel.h"
 #include "breaker/ConfirmActionDialog.h"
 #include "core/TimeText.h"
+#include "common/Labels.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -17,16 +18,6 @@ namespace ops {
 
 namespace {
 
-QLabel *plain(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setObjectName(objectName);
-    label->setAccessibleName(accessibleName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    return label;
-}
 
 QString stateSheet(TradingState state)
 {
@@ -67,17 +58,17 @@ BreakerPage::BreakerPage(BreakerController *controller, Session *session, const 
     , m_controller(controller)
     , m_session(session)
     , m_profile(profile)
-    , m_state(plain(this, QStringLiteral("breakerState"), tr("Circuit breaker state")))
-    , m_detail(plain(this, QStringLiteral("breakerDetail"), tr("Circuit breaker details")))
-    , m_verified(plain(this, QStringLiteral("breakerVerified"), tr("When the state was last verified")))
-    , m_conditions(plain(this, QStringLiteral("breakerConditions"), tr("Reset conditions")))
-    , m_outcome(plain(this, QStringLiteral("outcome"), tr("Result of the last action")))
+    , m_state(labels::selectable(this, QStringLiteral("breakerState"), tr("Circuit breaker state")))
+    , m_detail(labels::selectable(this, QStringLiteral("breakerDetail"), tr("Circuit breaker details")))
+    , m_verified(labels::selectable(this, QStringLiteral("breakerVerified"), tr("When the state was last verified")))
+    , m_conditions(labels::selectable(this, QStringLiteral("breakerConditions"), tr("Reset conditions")))
+    , m_outcome(labels::selectable(this, QStringLiteral("outcome"), tr("Result of the last action")))
     , m_trip(new QPushButton(tr("&Trip breaker — halt trading…"), this))
     , m_reset(new QPushButton(tr("&Reset breaker — enable trading…"), this))
     , m_history(new QTableView(this))
-    , m_historyProblem(plain(this, QStringLiteral("historyProblem"), tr("History problem")))
-    , m_killState(plain(this, QStringLiteral("killSwitchState"), tr("Kill switch state")))
-    , m_killDetail(plain(this, QStringLiteral("killSwitchDetail"), tr("Kill switch details")))
+    , m_historyProblem(labels::selectable(this, QStringLiteral("historyProblem"), tr("History problem")))
+    , m_killState(labels::selectable(this, QStringLiteral("killSwitchState"), tr("Kill switch state")))
+    , m_killDetail(labels::selectable(this, QStringLiteral("killSwitchDetail"), tr("Kill switch details")))
     , m_engage(new QPushButton(tr("&Engage kill switch — flatten…"), this))
     , m_disengage(new QPushButton(tr("&Disengage kill switch…"), this))
 {

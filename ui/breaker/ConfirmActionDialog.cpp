@@ -2,6 +2,7 @@
 
 #include "breaker/BreakerController.h"
 #include "breaker/ReasonText.h"
+#include "common/Labels.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -17,14 +18,6 @@ namespace ops {
 
 namespace {
 
-QLabel *wrapped(const QString &text, QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setObjectName(objectName);
-    return label;
-}
 
 QString categoryText(const QString &code)
 {
@@ -47,9 +40,9 @@ ConfirmActionDialog::ConfirmActionDialog(const ConfirmActionSpec &spec, const Cl
     , m_clock(clock)
     , m_idempotencyKey(BreakerController::newIdempotencyKey())
     , m_reason(new QPlainTextEdit(this))
-    , m_counter(wrapped({}, this, QStringLiteral("reasonCounter")))
+    , m_counter(labels::wrapped({}, this, QStringLiteral("reasonCounter")))
     , m_ack(new QCheckBox(this))
-    , m_message(wrapped({}, this, QStringLiteral("message")))
+    , m_message(labels::wrapped({}, this, QStringLiteral("message")))
     , m_confirm(new QPushButton(spec.confirmLabel, this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
 {
@@ -60,7 +53,7 @@ ConfirmActionDialog::ConfirmActionDialog(const ConfirmActionSpec &spec, const Cl
     setMinimumWidth(520);
 
     auto *layout = new QVBoxLayout(this);
-    auto *headline = wrapped(spec.headline, this, QStringLiteral("headline"));
+    auto *headline = labels::wrapped(spec.headline, this, QStringLiteral("headline"));
     QFont big = headline->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.25);
@@ -69,16 +62,16 @@ ConfirmActionDialog::ConfirmActionDialog(const ConfirmActionSpec &spec, const Cl
     layout->addWidget(headline);
 
     if (spec.showConditions) {
-        auto *title = wrapped(tr("Conditions reported by the server:"), this, QStringLiteral("conditionsTitle"));
+        auto *title = labels::wrapped(tr("Conditions reported by the server:"), this, QStringLiteral("conditionsTitle"));
         layout->addWidget(title);
         if (spec.conditions.isEmpty())
-            layout->addWidget(wrapped(tr("✗ The server reported no conditions: treat them as not checked."), this,
+            layout->addWidget(labels::wrapped(tr("✗ The server reported no conditions: treat them as not checked."), this,
                                       QStringLiteral("condition")));
         bool anyFailing = spec.conditions.isEmpty();
         for (const BreakerCondition &c : spec.conditions) {
             const QString line = (c.ok ? tr("✓ %1 — %2") : tr("✗ %1 — %2"))
                                      .arg(BreakerJson::conditionTitle(c.name), c.detail.isEmpty() ? tr("no detail") : c.detail);
-            auto *label = wrapped(line, this, QStringLiteral("condition"));
+            auto *label = labels::wrapped(line, this, QStringLiteral("condition"));
             label->setAccessibleName(c.ok ? tr("Condition met: %1").arg(BreakerJson::conditionTitle(c.name))
                                           : tr("Condition FAILING: %1").arg(BreakerJson::conditionTitle(c.name)));
             if (!c.ok)

@@ -2,6 +2,7 @@
 
 #include "config/ConfigDiffModel.h"
 #include "core/TimeText.h"
+#include "common/Labels.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,14 +15,6 @@ namespace ops {
 
 namespace {
 
-QLabel *wrapped(const QString &text, QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setObjectName(objectName);
-    return label;
-}
 
 QTableView *diffView(QWidget *parent, ConfigDiffModel *model, const QString &objectName, const QString &accessibleName)
 {
@@ -48,7 +41,7 @@ ConfigConflictDialog::ConfigConflictDialog(const QString &documentTitle, const C
     : QDialog(parent)
     , m_meanwhile(new ConfigDiffModel(this))
     , m_mine(new ConfigDiffModel(this))
-    , m_headline(wrapped({}, this, QStringLiteral("headline")))
+    , m_headline(labels::wrapped({}, this, QStringLiteral("headline")))
     , m_reapply(new QPushButton(tr("&Re-apply my changes on top"), this))
     , m_discard(new QPushButton(tr("&Discard my changes"), this))
     , m_close(new QPushButton(tr("Decide &later"), this))
@@ -104,7 +97,7 @@ ConfigConflictDialog::ConfigConflictDialog(const QString &documentTitle, const C
     layout->addWidget(mineTitle);
     layout->addWidget(m_mineView, 1);
 
-    auto *both = wrapped(m_both.isEmpty()
+    auto *both = labels::wrapped(m_both.isEmpty()
                              ? tr("No field was changed both by you and on the server.")
                              : tr("Changed both by you and on the server: %1. Re-applying puts your value over the "
                                   "server's.")

@@ -5,6 +5,7 @@
 #include "config/ConfigForm.h"
 #include "config/ConfigPreviewDialog.h"
 #include "core/TimeText.h"
+#include "common/Labels.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -20,16 +21,6 @@ namespace ops {
 
 namespace {
 
-QLabel *plain(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setObjectName(objectName);
-    label->setAccessibleName(accessibleName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    return label;
-}
 
 QStringList labelsOf(const ConfigDocumentSpec &spec, const QStringList &fields)
 {
@@ -50,13 +41,13 @@ ConfigPage::ConfigPage(ConfigClient *client, Session *session, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_session(session)
-    , m_note(plain(this, QStringLiteral("readOnlyNote"), tr("Why the configuration is read only")))
+    , m_note(labels::selectable(this, QStringLiteral("readOnlyNote"), tr("Why the configuration is read only")))
     , m_documents(new QComboBox(this))
     , m_reload(new QPushButton(tr("Re&load"), this))
-    , m_version(plain(this, QStringLiteral("version"), tr("Version shown")))
-    , m_unsaved(plain(this, QStringLiteral("unsaved"), tr("Unsaved changes")))
+    , m_version(labels::selectable(this, QStringLiteral("version"), tr("Version shown")))
+    , m_unsaved(labels::selectable(this, QStringLiteral("unsaved"), tr("Unsaved changes")))
     , m_stack(new QStackedWidget(this))
-    , m_outcome(plain(this, QStringLiteral("outcome"), tr("Result of the last action")))
+    , m_outcome(labels::selectable(this, QStringLiteral("outcome"), tr("Result of the last action")))
     , m_discard(new QPushButton(tr("Dis&card changes"), this))
     , m_preview(new QPushButton(tr("Pre&view and apply…"), this))
 {

@@ -1,6 +1,7 @@
 #include "config/ConfigPreviewDialog.h"
 
 #include "config/ConfigDiffModel.h"
+#include "common/Labels.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,26 +12,13 @@
 
 namespace ops {
 
-namespace {
-
-QLabel *wrapped(const QString &text, QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(text, parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setWordWrap(true);
-    label->setObjectName(objectName);
-    return label;
-}
-
-} // namespace
-
 ConfigPreviewDialog::ConfigPreviewDialog(const QString &documentTitle, int baseVersion,
                                          const QList<ConfigChange> &changes, const QString &headline, QWidget *parent)
     : QDialog(parent)
     , m_model(new ConfigDiffModel(this))
-    , m_summary(wrapped({}, this, QStringLiteral("summary")))
+    , m_summary(labels::wrapped({}, this, QStringLiteral("summary")))
     , m_view(new QTableView(this))
-    , m_message(wrapped({}, this, QStringLiteral("message")))
+    , m_message(labels::wrapped({}, this, QStringLiteral("message")))
     , m_apply(new QPushButton(tr("&Apply changes"), this))
     , m_cancel(new QPushButton(tr("&Back to editing"), this))
 {
@@ -45,7 +33,7 @@ ConfigPreviewDialog::ConfigPreviewDialog(const QString &documentTitle, int baseV
 
     auto *layout = new QVBoxLayout(this);
     if (!headline.isEmpty()) {
-        auto *head = wrapped(headline, this, QStringLiteral("headline"));
+        auto *head = labels::wrapped(headline, this, QStringLiteral("headline"));
         head->setAccessibleName(tr("Note"));
         layout->addWidget(head);
     }
