@@ -1,5 +1,8 @@
 // ops-console: composition only. Parses the command line, loads the profile, and either runs
 // one headless check (--check) or opens the window.
+#include "alerts/AlertReader.h"
+#include "alerts/AlertsClient.h"
+#include "alerts/AlertsPage.h"
 #include "api/ApiClient.h"
 #include "apikeys/ApiKeyClient.h"
 #include "apikeys/ApiKeysPage.h"
@@ -12,13 +15,27 @@
 #include "config/ConfigClient.h"
 #include "config/ConfigPage.h"
 #include "core/Logging.h"
+#include "core/Preferences.h"
+#include "core/StallMonitor.h"
+#include "health/HealthModel.h"
 #include "health/HealthMonitor.h"
+#include "health/HealthPage.h"
 #include "health/HealthReport.h"
+#include "metrics/PrometheusClient.h"
+#include "notify/AttentionRollup.h"
+#include "notify/NotificationPolicy.h"
 #include "profiles/ProfileStore.h"
 #include "shell/MainWindow.h"
+#include "shell/Theme.h"
+#include "shell/TrayIcon.h"
+#include "sla/SlaMonitor.h"
+#include "sla/SlaPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+#include <QNetworkAccessManager>
 #include <QLibraryInfo>
 #include <QTextStream>
 #include <QTranslator>
@@ -78,6 +95,9 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("OpsConsole"));
     QCoreApplication::setApplicationName(QStringLiteral("ops-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(OPS_VERSION));
+    ops::Preferences preferences; // the operator's own settings file (the profiles' file), not --config
+    if (preferences.language() != QLatin1String("system"))
+        QLocale::setDefault(preferences.uiLocale());
     installTranslations(*app);
 
     QCommandLineParser parser;
@@ -102,10 +122,14 @@ int main(int argc, char **argv)
     const QCommandLineOption logLevelOption(QStringLiteral("log-level"),
                                             QCoreApplication::translate("main", "Log level: trace, debug, info, warn, error, off."),
                                             QCoreApplication::translate("main", "level"), QStringLiteral("info"));
-    parser.addOptions({profileOption, configOption, listOption, checkOption, jsonOption, logLevelOption});
+    const QCommandLineOption stallsOption(QStringLiteral("log-stalls"),
+                                          QCoreApplication::translate("main", "Log every GUI-thread stall of at least ms milliseconds "
+                                                                              "(also OPS_LOG_STALLS_MS)."),
+                                          QCoreApplication::translate("main", "ms"));
+    parser.addOptions({profileOption, configOption, listOption, checkOption, jsonOption, logLevelOption, stallsOption});
     parser.process(*app);
 
-    ops::initLogging(parser.value(logLevelOption));
+    const QString logPath = ops::initLogging(parser.value(logLevelOption));
     const std::unique_ptr<ops::ProfileStore> store = parser.isSet(configOption)
                                                          ? std::make_unique<ops::ProfileStore>(parser.value(configOption))
                                                          : std::make_unique<ops::ProfileStore>();
@@ -131,6 +155,9 @@ int main(int argc, char **argv)
         rc = runCheck(*profile, parser.isSet(jsonOption));
     } else {
         // Health endpoints are unauthenticated; everything else goes through the session.
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.example.OpsConsole"));
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ops-console.svg")));
+        ops::Theme::apply(preferences.theme());
         ops::ApiClient api(*profile);
         ops::CredentialStore credentials(QStringLiteral("ops-console"));
         ops::Session session(&api, &credentials, profile->name);
@@ -139,7 +166,14 @@ int main(int argc, char **argv)
         ops::BreakerController breaker(&session);
         ops::ApiKeyClient apiKeys(&session);
         ops::ConfigClient config(&session);
+        ops::AlertsClient alerts(&session);
+        // Prometheus (SLA figures, latency percentiles) when the profile names one.
+        QNetworkAccessManager prometheusNetwork;
+        ops::PrometheusClient prometheus(&prometheusNetwork);
+        prometheus.setBaseUrl(profile->prometheusUrl);
+        ops::SlaMonitor sla(&prometheus);
         std::unique_ptr<ops::AuditService> audit; // re-created when the PostgreSQL password changes
+        std::unique_ptr<ops::AlertService> alertReader; // likewise
         ops::MainWindow window(*profile, &monitor, nullptr, &session, &api);
         auto *breakerPage = new ops::BreakerPage(&breaker, &session, *profile);
         window.addPage(breakerPage, QCoreApplication::translate("main", "Circuit Breaker"), QKeySequence(Qt::CTRL | Qt::Key_2));
@@ -150,13 +184,22 @@ int main(int argc, char **argv)
                        QKeySequence(Qt::CTRL | Qt::Key_4));
         auto *auditPage = new ops::AuditLogPage(&session);
         window.addPage(auditPage, QCoreApplication::translate("main", "Audit Log"), QKeySequence(Qt::CTRL | Qt::Key_5));
-        // The audit log is read directly from PostgreSQL (read-only role) on worker threads.
-        auto connectAudit = [&audit, auditPage, &profile](const QString &password) {
+        auto *alertsPage = new ops::AlertsPage(&alerts, &session);
+        window.addPage(alertsPage, QCoreApplication::translate("main", "Alerts"), QKeySequence(Qt::CTRL | Qt::Key_6));
+        window.addPage(new ops::SlaPanel(&sla), QCoreApplication::translate("main", "SLA"), QKeySequence(Qt::CTRL | Qt::Key_7));
+        if (prometheus.isConfigured())
+            window.healthPage()->setPrometheus(&prometheus);
+        // The audit log and the alert deliveries are read directly from PostgreSQL (read-only role)
+        // on worker threads.
+        auto connectAudit = [&audit, auditPage, &alertReader, alertsPage, &profile](const QString &password) {
             if (!profile->postgres.enabled)
                 return;
             auditPage->setService(nullptr);
             audit = std::make_unique<ops::AuditService>(profile->postgres, password);
             auditPage->setService(audit.get());
+            alertsPage->setService(nullptr);
+            alertReader = std::make_unique<ops::AlertService>(profile->postgres, password);
+            alertsPage->setService(alertReader.get());
         };
         // The PostgreSQL password lives in the keychain only: read it once, store what the operator enters.
         const QString pgKey = ops::CredentialStore::postgresPasswordKey(profile->name);
@@ -172,9 +215,35 @@ int main(int argc, char **argv)
                              connectAudit(password);
                              credentials.write(pgKey, password, &monitor, [](const ops::CredentialStore::Result &) {});
                          });
+        window.setLogDirectory(QFileInfo(logPath).absolutePath());
+        window.setPreferences(&preferences); // geometry, last page, refresh and idle-lock overrides
+
+        // Tray: the worst state of health, breaker and SLA; desktop notifications on transitions only.
+        ops::HealthModel trayHealthModel(&monitor); // the page keeps its own model
+        ops::AttentionRollup attention;
+        attention.watchHealth(&trayHealthModel, &monitor);
+        attention.watchBreaker(&breaker);
+        attention.watchSla(&sla);
+        ops::NotificationPolicy notifications;
+        notifications.watch(&attention);
+        QObject::connect(&session, &ops::Session::signedIn, &notifications, &ops::NotificationPolicy::restart);
+        QObject::connect(&session, &ops::Session::signedOut, &notifications, &ops::NotificationPolicy::restart);
+        ops::TrayIcon tray(&attention, preferences.settings());
+        QObject::connect(&preferences, &ops::Preferences::changed, &tray, [&tray, &preferences](ops::Preferences::Setting setting) {
+            if (setting == ops::Preferences::Setting::Notifications)
+                tray.setNotificationsEnabled(preferences.notificationsEnabled());
+        });
+        tray.setMainWindow(&window);
+        tray.setNotificationPolicy(&notifications);
+        QObject::connect(&tray, &ops::TrayIcon::quitRequested, &window, &QWidget::close);
+
+        // Debugging aid: logs GUI-thread stalls (--log-stalls MS or OPS_LOG_STALLS_MS); null when off.
+        const std::unique_ptr<ops::StallMonitor> stalls = ops::StallMonitor::fromSettings(parser.value(stallsOption));
+
         window.show();
         monitor.start();
         breaker.start();
+        sla.start();
         // A remembered token signs in without typing; otherwise the sign-in dialog appears.
         QMetaObject::invokeMethod(&session, &ops::Session::restore, Qt::QueuedConnection);
         rc = QApplication::exec();

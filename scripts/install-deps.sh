@@ -11,8 +11,10 @@ packages=(
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   libspdlog-dev libfmt-dev libpq-dev
   postgresql-15 postgresql-client-15
+  prometheus # SLA panel: scripts/prometheus-run.sh (demo), tests/support/TestPrometheus (tests)
   xvfb xauth imagemagick openssl python3
   fonts-dejavu-core
+  libqt6svg6 lintian desktop-file-utils appstream rpm dpkg-dev file gzip man-db # packaging (scripts/package-test.sh)
 )
 
 missing=()

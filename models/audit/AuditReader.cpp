@@ -19,19 +19,6 @@ const QString kCursorOlder = QStringLiteral(
 const QString kCursorNewer = QStringLiteral(
     "(\"timestamp\", id) > (TIMESTAMPTZ 'epoch' + CAST(? AS bigint) * INTERVAL '1 microsecond', ?)");
 
-QJsonObject maskedDetails(const QString &json)
-{
-    if (json.isEmpty())
-        return {};
-    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
-    if (doc.isObject())
-        return masking::masked(doc.object()).toObject();
-    // jsonb may hold an array or a scalar: keep it, under one key, masked all the same.
-    const QJsonValue value = doc.isArray() ? QJsonValue(doc.array())
-                                           : QJsonDocument::fromJson("[" + json.toUtf8() + "]").array().at(0);
-    return QJsonObject{{QStringLiteral("value"), masking::masked(value)}};
-}
-
 void bindAll(QSqlQuery &q, const QVariantList &values)
 {
     for (const QVariant &v : values)
@@ -51,12 +38,14 @@ AuditReader::AuditReader(const PostgresEndpoint &endpoint, const AuditReaderOpti
 
 AuditReader::~AuditReader()
 {
+    m_page = {}; // before the connection it belongs to
     QMutexLocker lock(&m_dbMutex);
     m_db.reset();
 }
 
 void AuditReader::connectWith(const QString &password)
 {
+    m_page = {};
     auto db = std::make_unique<AuditDatabase>(m_endpoint, password, m_options);
     QMutexLocker lock(&m_dbMutex);
     m_db = std::move(db);
@@ -84,7 +73,7 @@ AuditRecord AuditReader::recordFromQuery(const QSqlQuery &q)
     r.timestampUs = q.value(1).toLongLong();
     r.userId = q.value(2).toString();
     r.action = q.value(3).toString();
-    r.details = maskedDetails(q.value(4).toString());
+    r.detailsJson = q.value(4).toString();
     r.reason = q.value(5).toString();
     r.ipAddress = q.value(6).toString();
     r.sessionId = q.value(7).toString();
@@ -148,15 +137,17 @@ void AuditReader::fetchPage(quint64 id, const AuditPageRequest &request, const A
 
     if (m_observer)
         m_observer(sql);
-    QSqlQuery q(m_db->database());
-    q.setForwardOnly(true);
-    bool ok = q.prepare(sql);
-    if (ok) {
-        bindAll(q, values);
-        ok = q.exec();
+    AuditError prepareError;
+    QSqlQuery *prepared = pageQuery(sql, &prepareError);
+    if (!prepared) {
+        fail(id, prepareError);
+        return;
     }
-    if (!ok) {
+    QSqlQuery &q = *prepared;
+    bindAll(q, values);
+    if (!q.exec()) {
         fail(id, m_db->classify(q.lastError()));
+        m_page = {}; // prepare afresh next time (the connection may have been replaced)
         return;
     }
     page.rows.reserve(limit);
@@ -169,12 +160,32 @@ void AuditReader::fetchPage(quint64 id, const AuditPageRequest &request, const A
     }
     if (q.lastError().isValid()) {
         fail(id, m_db->classify(q.lastError()));
+        m_page = {};
         return;
     }
     q.finish();
     if (newer)
         std::reverse(page.rows.begin(), page.rows.end());
     emit pageReady(id, page);
+}
+
+QSqlQuery *AuditReader::pageQuery(const QString &sql, AuditError *error)
+{
+    const int backend = m_db->backendPid();
+    if (m_page.query && m_page.sql == sql && m_page.db == m_db.get() && m_page.backendPid == backend)
+        return m_page.query.get();
+    m_page = {};
+    auto q = std::make_unique<QSqlQuery>(m_db->database());
+    q->setForwardOnly(true);
+    if (!q->prepare(sql)) {
+        *error = m_db->classify(q->lastError());
+        return nullptr;
+    }
+    m_page.sql = sql;
+    m_page.db = m_db.get();
+    m_page.backendPid = backend;
+    m_page.query = std::move(q);
+    return m_page.query.get();
 }
 
 bool AuditReader::distinct(const QString &column, bool indexed, const SqlFragment &range, QStringList *out,

@@ -115,6 +115,19 @@ private:
     AuditQueryObserver m_observer;
     QMutex m_dbMutex; // guards the pointer for abortRunningQuery() from other threads
     std::unique_ptr<AuditDatabase> m_db;
+
+    // The last page statement, kept prepared on the server: scrolling repeats the same SQL text with
+    // new cursor values, so only the first page of a filter pays for PREPARE. Valid only for the
+    // connection (database object and backend process) it was prepared on.
+    struct PreparedPage
+    {
+        QString sql;
+        const AuditDatabase *db = nullptr;
+        int backendPid = 0;
+        std::unique_ptr<QSqlQuery> query;
+    };
+    PreparedPage m_page;
+    QSqlQuery *pageQuery(const QString &sql, AuditError *error);
 };
 
 // The GUI-thread face of the audit log: owns two reader threads (one for browsing — pages,

@@ -7,14 +7,16 @@
 
 namespace ops {
 
-// One row of the platform's audit_log, as the console reads it (details already masked).
+// One row of the platform's audit_log, as the console reads it. The details document is kept as the
+// database sent it and parsed and masked only when asked for (a page of 200 rows is read far more
+// often than a row's details are looked at).
 struct AuditRecord
 {
     qint64 id = 0;
     qint64 timestampUs = 0; // microseconds since the epoch, UTC: exact, for keyset cursors
     QString userId;
     QString action;
-    QJsonObject details;    // masked (see Masking.h)
+    QString detailsJson;    // as stored, NOT masked: never show it; use details()
     QString reason;
     QString ipAddress;
     QString sessionId;
@@ -26,6 +28,9 @@ struct AuditRecord
     QString requestId;
     QString prevHash;       // 64 hex; the chain (see ChainVerifier.h)
     QString rowHash;
+
+    // The details document, masked (see Masking.h); a non-object document sits under "value".
+    [[nodiscard]] QJsonObject details() const;
 
     [[nodiscard]] QDateTime timestamp() const
     {

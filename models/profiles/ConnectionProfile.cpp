@@ -40,6 +40,12 @@ QString ConnectionProfile::validate() const
         if (!s.healthUrl.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
             return tr("The health URL of \"%1\" is not an http(s) URL.").arg(s.name);
     }
+    if (!prometheusUrl.isEmpty()) {
+        const QString scheme = prometheusUrl.scheme();
+        if (!prometheusUrl.isValid() || prometheusUrl.host().isEmpty()
+            || (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
+            return tr("The Prometheus URL is not an http(s) URL.");
+    }
     return {};
 }
 

@@ -50,6 +50,7 @@ public:
     QString caBundlePath;            // optional PEM file of CAs to trust for https
     QString publicKeyPinSha256;      // optional base64 SHA-256 of the server's public key (SPKI DER)
     int idleLockMinutes = 15;        // 0 = never
+    QUrl prometheusUrl;              // optional Prometheus (SLA panel, latency percentiles); empty = none
 
     [[nodiscard]] bool isProduction() const;
 

@@ -53,6 +53,7 @@ std::optional<ConnectionProfile> ProfileStore::load(const QString &name) const
     p.caBundlePath = s.value(key("ca_bundle")).toString();
     p.publicKeyPinSha256 = s.value(key("public_key_pin_sha256")).toString();
     p.idleLockMinutes = s.value(key("idle_lock_minutes"), p.idleLockMinutes).toInt();
+    p.prometheusUrl = QUrl(s.value(key("prometheus_url")).toString().trimmed(), QUrl::StrictMode);
     const int count = s.beginReadArray(key("services"));
     for (int i = 0; i < count; ++i) {
         s.setArrayIndex(i);
@@ -85,6 +86,10 @@ void ProfileStore::save(const ConnectionProfile &p)
     s.setValue(key("ca_bundle"), p.caBundlePath);
     s.setValue(key("public_key_pin_sha256"), p.publicKeyPinSha256);
     s.setValue(key("idle_lock_minutes"), p.idleLockMinutes);
+    if (p.prometheusUrl.isEmpty())
+        s.remove(key("prometheus_url"));
+    else
+        s.setValue(key("prometheus_url"), p.prometheusUrl.toString());
     s.beginWriteArray(key("services"), int(p.services.size()));
     for (int i = 0; i < p.services.size(); ++i) {
         s.setArrayIndex(i);
@@ -129,6 +134,7 @@ ConnectionProfile ProfileStore::builtInSandbox(const QString &host, int firstSer
     p.environment = QStringLiteral("sandbox");
     p.colour = QStringLiteral("#1565c0");
     p.restBaseUrl = QUrl(QStringLiteral("http://%1:%2/").arg(host).arg(SandboxApiPort));
+    p.prometheusUrl = QUrl(QStringLiteral("http://%1:%2/").arg(host).arg(SandboxPrometheusPort));
     p.redisSource = QStringLiteral("execution_gateway");
     int port = firstServicePort;
     for (const Def &d : defs) {

@@ -17,6 +17,7 @@ class ProfileStore final
 public:
     static constexpr auto SandboxProfileName = "sandbox";
     static constexpr int SandboxApiPort = 18080; // the sandbox's REST API (docs/api/openapi.yaml)
+    static constexpr int SandboxPrometheusPort = 19090; // scripts/prometheus-run.sh (demo)
 
     // Uses the application's standard settings file.
     ProfileStore();

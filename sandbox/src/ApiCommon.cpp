@@ -1,5 +1,8 @@
 #include "ApiCommon.h"
 
+#include "Metrics.h"
+
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QLoggingCategory>
 #include <QtCore/QTextBoundaryFinder>
 #include <QtSql/QSqlDatabase>
@@ -104,6 +107,8 @@ ApiReply reasonTooShort(const Reason &reason, const char *error, const char *det
 
 bool writeAudit(QSqlDatabase &db, const ApiCaller &caller, const AuditRow &row, qint64 *auditId)
 {
+    QElapsedTimer timer; // audit_write_duration_seconds
+    timer.start();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO audit_log (\"timestamp\", user_id, action, details, reason, ip_address, "
                              "session_id, event_type, resource_type, resource_id, outcome, amr_method, request_id) "
@@ -129,6 +134,7 @@ bool writeAudit(QSqlDatabase &db, const ApiCaller &caller, const AuditRow &row, 
     }
     if (auditId)
         *auditId = q.value(0).toLongLong();
+    Metrics::observeAuditWrite(db.connectionName(), double(timer.nsecsElapsed()) / 1e9);
     return true;
 }
 

@@ -1,6 +1,9 @@
 #include "AuthApi.h"
 
+#include "Metrics.h"
+
 #include <QtCore/QCryptographicHash>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -101,7 +104,7 @@ QStringList AuthApi::permissionsFor(const QString &role)
                              QStringLiteral("alerts:view")};
     const QStringList operatorExtra{QStringLiteral("breaker:trip"), QStringLiteral("breaker:reset"),
                                     QStringLiteral("alerts:manage_rules"),
-                                    QStringLiteral("alerts:acknowledge")};
+                                    QStringLiteral("alerts:acknowledge"), QStringLiteral("alerts:retry")};
     const QStringList adminExtra{QStringLiteral("api_keys:manage"), QStringLiteral("config:edit"),
                                  QStringLiteral("audit:view"), QStringLiteral("users:view")};
     if (role == QLatin1String("viewer"))
@@ -540,6 +543,8 @@ void AuthApi::audit(const Context &ctx, const QString &action, const QString &us
                     const QString &outcome, const QJsonObject &details, const QString &sessionId)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QElapsedTimer timer; // audit_write_duration_seconds
+    timer.start();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO audit_log (\"timestamp\", user_id, action, details, ip_address, "
                              "session_id, event_type, resource_type, resource_id, outcome, amr_method, request_id) "
@@ -559,6 +564,8 @@ void AuthApi::audit(const Context &ctx, const QString &action, const QString &us
     if (!q.exec())
         qCWarning(lcSandbox, "audit write failed (%s): %s", qPrintable(action),
                   qPrintable(q.lastError().text().simplified()));
+    else
+        Metrics::observeAuditWrite(m_connectionName, double(timer.nsecsElapsed()) / 1e9);
 }
 
 } // namespace opssandbox

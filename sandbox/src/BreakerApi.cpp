@@ -1,6 +1,7 @@
 #include "BreakerApi.h"
 
 #include "AuthApi.h"
+#include "Metrics.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QElapsedTimer>
@@ -438,6 +439,8 @@ bool BreakerApi::storeIdempotent(Request &r, const ApiReply &reply)
 bool BreakerApi::audit(Request &r, const QString &outcome, const QVariant &resourceId, const QJsonObject &details,
                        qint64 *auditId)
 {
+    QElapsedTimer timer; // audit_write_duration_seconds
+    timer.start();
     QSqlQuery q(r.db);
     q.prepare(QStringLiteral("INSERT INTO audit_log (\"timestamp\", user_id, action, details, reason, ip_address, "
                              "session_id, event_type, resource_type, resource_id, outcome, amr_method, request_id) "
@@ -462,6 +465,7 @@ bool BreakerApi::audit(Request &r, const QString &outcome, const QVariant &resou
     }
     if (auditId)
         *auditId = q.value(0).toLongLong();
+    Metrics::observeAuditWrite(m_connectionName, double(timer.nsecsElapsed()) / 1e9);
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "Sandbox.h"
 
+#include "AlertWorker.h"
+#include "AlertsApi.h"
 #include "AuditApi.h"
 #include "AuthApi.h"
 #include "BreakerApi.h"
@@ -7,6 +9,7 @@
 #include "ConfigApi.h"
 #include "DbProbe.h"
 #include "HandlerServer.h"
+#include "Metrics.h"
 #include "Migrations.h"
 
 #include <QtCore/QAtomicInteger>
@@ -272,6 +275,11 @@ struct Sandbox::Private
     std::unique_ptr<ApiKeysApi> apiKeys;
     std::unique_ptr<ConfigApi> configApi;
     std::unique_ptr<AuditApi> auditApi;
+    std::unique_ptr<AlertsApi> alertsApi;
+    std::unique_ptr<Metrics> metrics = std::make_unique<Metrics>();
+    std::unique_ptr<AlertWorker> alertWorker;
+    AlertSettings alertSettings;  // in memory only
+    qint64 lastBreakerReadMs = 0; // real time of the last successful breaker state read (cb_staleness)
     BreakerFaults breakerFaults; // in memory only
     qint64 clockOffsetMs = 0; // see Sandbox::advanceClock()
     QElapsedTimer uptime;
@@ -332,6 +340,16 @@ struct Sandbox::Private
     void handleService(int i, const QHttpServerRequest &request, QTcpSocket *socket,
                        QHttpServerResponder &&responder);
     void handleControl(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    bool handleAlertsControl(const QString &path, const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void handleMetrics(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    QByteArray renderMetrics();
+    double cbStaleness();
+    AlertSettings defaultAlertSettings() const
+    {
+        AlertSettings settings;
+        settings.workerIntervalMs = std::max(0, config.alertIntervalMs);
+        return settings;
+    }
     Reply normalReply(int i, const QString &path, Condition condition);
     static void respond(QHttpServerResponder &responder, const Reply &reply);
 
@@ -642,6 +660,9 @@ void Sandbox::Private::stopAll()
     }
     apiPort = 0;
     apiTls = false;
+    alertWorker.reset();
+    alertsApi.reset();
+    metrics->detachConnection();
     auth.reset();
     breaker.reset();
     apiKeys.reset();
@@ -700,7 +721,11 @@ bool Sandbox::Private::listenApi(QString *error)
     }
     api = new HandlerServer(
         [this](const QHttpServerRequest &request, QTcpSocket *, QHttpServerResponder &&responder) {
-            auth->handle(request, std::move(responder));
+            // /metrics (Prometheus) is outside /api/v1 and needs no sign-in.
+            if (request.url().path() == QLatin1String("/metrics"))
+                handleMetrics(request, std::move(responder));
+            else
+                auth->handle(request, std::move(responder));
         },
         q);
     if (wantTls)
@@ -1226,6 +1251,7 @@ void Sandbox::Private::handleControl(const QHttpServerRequest &request, QHttpSer
             return methodNotAllowed();
         q->clearFaults();
         q->clearBreakerFaults();
+        q->resetAlertSettings();
         respond(responder, jsonReply(200, serviceEntries()));
         return;
     }
@@ -1270,6 +1296,11 @@ void Sandbox::Private::handleControl(const QHttpServerRequest &request, QHttpSer
         }
         q->advanceClock(int(seconds));
         respond(responder, jsonReply(200, clockState()));
+        return;
+    }
+    if (path == QLatin1String("/control/alerts") || path.startsWith(QLatin1String("/control/alerts/"))) {
+        if (!handleAlertsControl(path, request, responder))
+            respond(responder, errorReply(404, QStringLiteral("no such endpoint: %1").arg(path)));
         return;
     }
     const QLatin1String prefix("/control/faults/");
@@ -1376,6 +1407,9 @@ bool Sandbox::start(const SandboxConfig &config, QString *error)
     d->configApi->attachTo(*d->auth);
     d->auditApi = std::make_unique<AuditApi>(d->connectionName);
     d->auditApi->attachTo(*d->auth);
+    d->alertsApi = std::make_unique<AlertsApi>(d->connectionName);
+    d->alertsApi->attachTo(*d->auth);
+    d->metrics->attachConnection(d->connectionName);
     if (config.seedUsers && !d->auth->seedUsers(error)) {
         d->stopAll();
         return false;
@@ -1409,6 +1443,20 @@ bool Sandbox::start(const SandboxConfig &config, QString *error)
         return false;
     }
     d->startProbe();
+    d->lastBreakerReadMs = QDateTime::currentMSecsSinceEpoch();
+    d->alertWorker = std::make_unique<AlertWorker>(
+        d->connectionName, [this] { return d->now().toMSecsSinceEpoch(); },
+        [this] {
+            QList<AlertWorker::ServiceLoad> loads;
+            for (const ServiceState &s : d->services)
+                loads.append({s.name, s.fault, s.delayMs});
+            return loads;
+        },
+        *d->metrics);
+    for (const ServiceState &s : d->services)
+        d->metrics->requests().ensureSeries(s.name);
+    d->alertSettings = d->defaultAlertSettings();
+    d->alertWorker->setSettings(d->alertSettings);
     d->started = true;
     d->uptime.restart();
     return true;
@@ -1594,6 +1642,284 @@ bool Sandbox::generateAuditRows(const SandboxConfig &config, qint64 count, QStri
     } // the handle is gone before stopAll() removes the connection
     sandbox.d->stopAll();
     return ok;
+}
+
+} // namespace opssandbox
+
+// --- alerts: worker settings, control API, /metrics ---------------------------------------------------
+
+namespace opssandbox {
+
+namespace {
+
+constexpr int kMaxAlertIntervalMs = 3600 * 1000;
+constexpr int kMaxGenerate = 1000;
+constexpr int kMaxPasses = 1000;
+
+QJsonValue optionalNumber(const std::optional<double> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+QJsonObject alertSettingsJson(const AlertSettings &s)
+{
+    return QJsonObject{
+        {QStringLiteral("failing_channels"), QJsonArray::fromStringList(s.failingChannels)},
+        {QStringLiteral("worker_interval_ms"), s.workerIntervalMs},
+        {QStringLiteral("delivery_latency_seconds"), optionalNumber(s.deliveryLatencySeconds)},
+        {QStringLiteral("cb_staleness_seconds"), optionalNumber(s.cbStalenessSeconds)},
+        {QStringLiteral("event_probability"), s.eventProbability},
+        {QStringLiteral("sms_failure_rate"), s.smsFailureRate},
+    };
+}
+
+// Applies the fields present in body; false with *error on a wrong type or value.
+bool applyAlertSettingsJson(const QJsonObject &body, AlertSettings *s, QString *error)
+{
+    AlertSettings next = *s;
+    if (body.contains(QStringLiteral("failing_channels"))) {
+        const QJsonValue v = body.value(QStringLiteral("failing_channels"));
+        if (!v.isArray()) {
+            *error = QStringLiteral("failing_channels must be an array of email, slack, sms");
+            return false;
+        }
+        next.failingChannels.clear();
+        for (const QJsonValue &c : v.toArray()) {
+            if (!c.isString() || !Metrics::channels().contains(c.toString())) {
+                *error = QStringLiteral("failing_channels must be an array of email, slack, sms");
+                return false;
+            }
+            if (!next.failingChannels.contains(c.toString()))
+                next.failingChannels.append(c.toString());
+        }
+    }
+    if (body.contains(QStringLiteral("worker_interval_ms"))) {
+        const QJsonValue v = body.value(QStringLiteral("worker_interval_ms"));
+        const double d = v.toDouble(-1);
+        if (!v.isDouble() || d < 0 || d > kMaxAlertIntervalMs || d != std::floor(d)) {
+            *error = QStringLiteral("worker_interval_ms must be an integer between 0 (stopped) and %1").arg(kMaxAlertIntervalMs);
+            return false;
+        }
+        next.workerIntervalMs = int(d);
+    }
+    auto optionalSeconds = [&](const char *field, std::optional<double> *out) {
+        const QString key = QLatin1String(field);
+        if (!body.contains(key))
+            return true;
+        const QJsonValue v = body.value(key);
+        if (v.isNull()) {
+            out->reset();
+            return true;
+        }
+        if (!v.isDouble() || v.toDouble() < 0 || !std::isfinite(v.toDouble())) {
+            *error = QStringLiteral("%1 must be a number >= 0 or null").arg(key);
+            return false;
+        }
+        *out = v.toDouble();
+        return true;
+    };
+    auto probability = [&](const char *field, double *out) {
+        const QString key = QLatin1String(field);
+        if (!body.contains(key))
+            return true;
+        const QJsonValue v = body.value(key);
+        if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1) {
+            *error = QStringLiteral("%1 must be a number between 0 and 1").arg(key);
+            return false;
+        }
+        *out = v.toDouble();
+        return true;
+    };
+    if (!optionalSeconds("delivery_latency_seconds", &next.deliveryLatencySeconds)
+        || !optionalSeconds("cb_staleness_seconds", &next.cbStalenessSeconds)
+        || !probability("event_probability", &next.eventProbability)
+        || !probability("sms_failure_rate", &next.smsFailureRate))
+        return false;
+    *s = next;
+    return true;
+}
+
+// An optional positive integer field (default when absent); false when present but not one in [1, max].
+bool positiveInt(const QJsonObject &body, const char *field, int max, int *out)
+{
+    const QJsonValue v = body.value(QLatin1String(field));
+    if (v.isUndefined() || v.isNull())
+        return true;
+    const double d = v.toDouble(-1);
+    if (!v.isDouble() || d < 1 || d > max || d != std::floor(d))
+        return false;
+    *out = int(d);
+    return true;
+}
+
+} // namespace
+
+bool Sandbox::Private::handleAlertsControl(const QString &path, const QHttpServerRequest &request,
+                                           QHttpServerResponder &responder)
+{
+    using M = QHttpServerRequest::Method;
+    const M method = request.method();
+    auto methodNotAllowed = [&] {
+        respond(responder, errorReply(405, QStringLiteral("method not allowed on %1").arg(path)));
+        return true;
+    };
+    QJsonParseError parseError;
+    const QByteArray raw = request.body();
+    const QJsonDocument doc = QJsonDocument::fromJson(raw.isEmpty() ? QByteArrayLiteral("{}") : raw, &parseError);
+    const bool objectBody = parseError.error == QJsonParseError::NoError && doc.isObject();
+
+    if (path == QLatin1String("/control/alerts")) {
+        if (method == M::Post) {
+            AlertSettings next = alertSettings;
+            QString error = QStringLiteral("body must be a JSON object like {\"failing_channels\": [\"sms\"]}");
+            if (!objectBody || !applyAlertSettingsJson(doc.object(), &next, &error)) {
+                respond(responder, errorReply(400, error));
+                return true;
+            }
+            q->setAlertSettings(next);
+        } else if (method != M::Get) {
+            return methodNotAllowed();
+        }
+        respond(responder, jsonReply(200, alertSettingsJson(alertSettings)));
+        return true;
+    }
+    if (path == QLatin1String("/control/alerts/generate")) {
+        if (method != M::Post)
+            return methodNotAllowed();
+        const QJsonObject body = doc.object();
+        int count = 1;
+        const QJsonValue channel = body.value(QStringLiteral("channel"));
+        const QJsonValue rule = body.value(QStringLiteral("rule"));
+        if (!objectBody || !positiveInt(body, "count", kMaxGenerate, &count)
+            || !(channel.isUndefined() || channel.isNull() || channel.isString())
+            || !(rule.isUndefined() || rule.isNull() || rule.isString())) {
+            respond(responder, errorReply(400, QStringLiteral("body must be a JSON object like {\"count\": 3, "
+                                                              "\"channel\": \"sms\", \"rule\": \"Drawdown\"} "
+                                                              "(count 1-%1; channel and rule optional)")
+                                                   .arg(kMaxGenerate)));
+            return true;
+        }
+        GeneratedAlerts made;
+        QString error;
+        if (!q->generateAlerts(count, channel.toString(), rule.toString(), &made, &error)) {
+            respond(responder, errorReply(400, error));
+            return true;
+        }
+        QJsonArray events;
+        for (const qint64 id : std::as_const(made.eventIds))
+            events.append(id);
+        QJsonArray deliveries;
+        for (const qint64 id : std::as_const(made.deliveryIds))
+            deliveries.append(id);
+        respond(responder, jsonReply(200, QJsonObject{{QStringLiteral("event_ids"), events},
+                                                      {QStringLiteral("delivery_ids"), deliveries}}));
+        return true;
+    }
+    if (path == QLatin1String("/control/alerts/process")) {
+        if (method != M::Post)
+            return methodNotAllowed();
+        int passes = 1;
+        if (!objectBody || !positiveInt(doc.object(), "passes", kMaxPasses, &passes)) {
+            respond(responder, errorReply(400, QStringLiteral("body must be a JSON object like {\"passes\": 3} "
+                                                              "(1-%1)")
+                                                   .arg(kMaxPasses)));
+            return true;
+        }
+        q->processAlertPasses(passes);
+        respond(responder, jsonReply(200, QJsonObject{{QStringLiteral("passes"), passes}}));
+        return true;
+    }
+    return false;
+}
+
+double Sandbox::Private::cbStaleness()
+{
+    if (alertSettings.cbStalenessSeconds)
+        return *alertSettings.cbStalenessSeconds;
+    // The platform re-reads the breaker state continuously; the gauge is the age of the last good read
+    // plus a small propagation lag. An unreadable state (breaker fault, database down) makes it grow.
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    bool read = false;
+    if (!breakerFaults.unreadable) {
+        QSqlQuery query(QSqlDatabase::database(connectionName, false));
+        read = query.exec(QStringLiteral("SELECT state FROM circuit_breaker_state WHERE id = 1")) && query.next();
+    }
+    const double lag = 0.2 + 1.5 * QRandomGenerator::global()->generateDouble();
+    if (read)
+        lastBreakerReadMs = nowMs;
+    const double age = std::max<qint64>(0, nowMs - lastBreakerReadMs) / 1000.0;
+    return std::round((age + lag) * 1000.0) / 1000.0;
+}
+
+QByteArray Sandbox::Private::renderMetrics()
+{
+    metrics->cbStaleness().set(cbStaleness());
+    QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QSqlQuery query(db);
+    if ((db.isOpen() || db.open())
+        && query.exec(QStringLiteral("SELECT count(*) FROM alert_deliveries WHERE status = 'poison'")) && query.next()) {
+        metrics->poisonQueue().set(double(query.value(0).toLongLong()));
+    } else {
+        qCWarning(lcSandbox, "metrics: cannot read the poison queue size: %s", qPrintable(api::sqlError(query)));
+        metrics->poisonQueue().unset(); // no sample rather than a stale one
+    }
+    return metrics->render();
+}
+
+void Sandbox::Private::handleMetrics(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (request.method() != QHttpServerRequest::Method::Get) {
+        responder.write(QByteArrayLiteral("{\"error\":\"method_not_allowed\"}"),
+                        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
+                         {QByteArrayLiteral("Allow"), QByteArrayLiteral("GET")}},
+                        Status::MethodNotAllowed);
+        return;
+    }
+    responder.write(renderMetrics(), QByteArray(Metrics::kContentType), Status::Ok);
+}
+
+void Sandbox::setAlertSettings(const AlertSettings &settings)
+{
+    d->alertSettings = settings;
+    if (d->alertWorker)
+        d->alertWorker->setSettings(settings);
+    qCInfo(lcSandbox, "alert settings: %s",
+           QJsonDocument(alertSettingsJson(settings)).toJson(QJsonDocument::Compact).constData());
+}
+
+AlertSettings Sandbox::alertSettings() const
+{
+    return d->alertSettings;
+}
+
+void Sandbox::resetAlertSettings()
+{
+    if (d->alertSettings != d->defaultAlertSettings())
+        setAlertSettings(d->defaultAlertSettings());
+}
+
+bool Sandbox::generateAlerts(int count, const QString &channel, const QString &rule, GeneratedAlerts *out,
+                             QString *error)
+{
+    if (!d->started || !d->alertWorker) {
+        if (error)
+            *error = QStringLiteral("the sandbox is not running");
+        return false;
+    }
+    return d->alertWorker->generate(count, channel, rule, out, error);
+}
+
+void Sandbox::processAlertPasses(int passes)
+{
+    if (!d->alertWorker)
+        return;
+    for (int i = 0; i < passes; ++i)
+        d->alertWorker->runPass();
+}
+
+QByteArray Sandbox::metricsText()
+{
+    return d->renderMetrics();
 }
 
 } // namespace opssandbox

@@ -35,6 +35,8 @@ struct SandboxConfig
     // Set as the password of the console's read-only role ops_console_ro (cluster-wide) after the
     // migrations; empty = leave the role's password as it is (none unless set by an earlier run).
     QString consoleReadOnlyPassword;
+    // The alert delivery worker's default interval in ms (0 = stopped); see AlertSettings.
+    int alertIntervalMs = 2000;
 };
 
 enum class Fault {
@@ -60,6 +62,28 @@ struct BreakerFaults
     QStringList failingConditions;
 
     bool operator==(const BreakerFaults &) const = default;
+};
+
+// Settings of the alert delivery worker and the metrics (also GET/POST /control/alerts; reset to the
+// defaults by DELETE /control/faults). docs/alerts-and-sla.md.
+struct AlertSettings
+{
+    QStringList failingChannels;  // email | slack | sms: every attempt on these fails
+    int workerIntervalMs = 2000;  // the worker timer; 0 = stopped (SandboxConfig::alertIntervalMs)
+    std::optional<double> deliveryLatencySeconds; // override of the observed delivery latency
+    std::optional<double> cbStalenessSeconds;     // override of the cb_staleness_seconds gauge
+    // Beyond the contract's fields, for deterministic tests (0 = never):
+    double eventProbability = 0.1; // chance per worker pass that an enabled rule fires
+    double smsFailureRate = 0.05;  // chance that an sms attempt fails on its own
+
+    bool operator==(const AlertSettings &) const = default;
+};
+
+// Ids created by Sandbox::generateAlerts().
+struct GeneratedAlerts
+{
+    QList<qint64> eventIds;
+    QList<qint64> deliveryIds;
 };
 
 // Lower-case wire names: none, down, hang, slow, degraded, unhealthy, malformed, html,
@@ -105,6 +129,22 @@ public:
     void setBreakerFaults(const BreakerFaults &faults);
     void clearBreakerFaults();
     BreakerFaults breakerFaults() const;
+
+    // The alert delivery worker (docs/alerts-and-sla.md). setAlertSettings() restarts the worker
+    // timer with the new interval; resetAlertSettings() restores the defaults (interval from the
+    // SandboxConfig).
+    void setAlertSettings(const AlertSettings &settings);
+    AlertSettings alertSettings() const;
+    void resetAlertSettings();
+    // Fires `count` events at once (from `rule` by name, else random enabled rules) with one pending
+    // delivery per channel of the rule, or only on `channel` when given. False with *error when the
+    // sandbox is not running, the rule or channel is unknown, or the database fails.
+    bool generateAlerts(int count, const QString &channel, const QString &rule, GeneratedAlerts *out,
+                        QString *error);
+    // Runs `passes` worker passes now, synchronously (also while the timer is stopped).
+    void processAlertPasses(int passes);
+    // The /metrics document as served (reads the poison queue size from the database).
+    QByteArray metricsText();
 
     // Synthetic audit_log rows for benchmarks: `count` realistic rows over the 90 days before now(),
     // inserted set-based in batches of 50,000 through the chain trigger (as ops_sandbox_app, like

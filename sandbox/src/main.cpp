@@ -135,6 +135,10 @@ int main(int argc, char *argv[])
          QStringLiteral("market_data_service answers 503 'initialising' this long after start "
                         "(default 0)."),
          QStringLiteral("seconds")},
+        {QStringLiteral("alert-interval-ms"),
+         QStringLiteral("Interval of the alert delivery worker in ms; 0 = stopped (default 2000; "
+                        "also POST /control/alerts)."),
+         QStringLiteral("ms")},
         {QStringLiteral("console-ro-password"),
          QStringLiteral("Set this password on the console's read-only database role ops_console_ro "
                         "(cluster-wide; default: leave it unchanged). Demo use: a command line is "
@@ -198,6 +202,13 @@ int main(int argc, char *argv[])
     if (!ok || config.initialisingSeconds < 0 || config.initialisingSeconds > 3600)
         return fail(QStringLiteral("--initialising-seconds: '%1' is not a number of seconds (0-3600)")
                         .arg(initText));
+
+    const QString alertText =
+        stringOption(parser, ini.get(), QStringLiteral("alert-interval-ms"), QStringLiteral("2000"));
+    config.alertIntervalMs = alertText.trimmed().toInt(&ok);
+    if (!ok || config.alertIntervalMs < 0 || config.alertIntervalMs > 3600 * 1000)
+        return fail(QStringLiteral("--alert-interval-ms: '%1' is not a number of milliseconds (0-3600000)")
+                        .arg(alertText));
 
     if (parser.isSet(QStringLiteral("console-ro-password"))) {
         config.consoleReadOnlyPassword = parser.value(QStringLiteral("console-ro-password"));

@@ -389,13 +389,13 @@ private slots:
         QCOMPARE(n05.rowHash.size(), 64);
         QCOMPARE(n05.prevHash, p->rows.at(5).rowHash); // n04's
         // Masked before leaving the reader; other values kept.
-        QCOMPARE(n05.details.value(QStringLiteral("api_key")).toString(), QStringLiteral("***"));
-        QCOMPARE(n05.details.value(QStringLiteral("token")).toString(), QStringLiteral("***"));
-        QCOMPARE(n05.details.value(QStringLiteral("nested")).toObject().value(QStringLiteral("password")).toString(),
+        QCOMPARE(n05.details().value(QStringLiteral("api_key")).toString(), QStringLiteral("***"));
+        QCOMPARE(n05.details().value(QStringLiteral("token")).toString(), QStringLiteral("***"));
+        QCOMPARE(n05.details().value(QStringLiteral("nested")).toObject().value(QStringLiteral("password")).toString(),
                  QStringLiteral("***"));
-        QCOMPARE(n05.details.value(QStringLiteral("name")).toString(), QStringLiteral("reporting"));
+        QCOMPARE(n05.details().value(QStringLiteral("name")).toString(), QStringLiteral("reporting"));
         for (const AuditRecord &r : p->rows) {
-            const QByteArray json = QJsonDocument(r.details).toJson();
+            const QByteArray json = QJsonDocument(r.details()).toJson();
             QVERIFY(!json.contains("SECRETVALUE"));
             QVERIFY(!json.contains("tok-123"));
             QVERIFY(!json.contains("hunter2"));

@@ -210,7 +210,8 @@ private slots:
         QTest::addColumn<QStringList>("permissions");
         const QStringList viewer{QStringLiteral("health:view"), QStringLiteral("breaker:view"), QStringLiteral("alerts:view")};
         const QStringList op = viewer + QStringList{QStringLiteral("breaker:trip"), QStringLiteral("breaker:reset"),
-                                                    QStringLiteral("alerts:manage_rules"), QStringLiteral("alerts:acknowledge")};
+                                                    QStringLiteral("alerts:manage_rules"), QStringLiteral("alerts:acknowledge"),
+                                                    QStringLiteral("alerts:retry")};
         const QStringList admin = op + QStringList{QStringLiteral("api_keys:manage"), QStringLiteral("config:edit"),
                                                    QStringLiteral("audit:view"), QStringLiteral("users:view")};
         QTest::newRow("viewer") << QStringLiteral("viewer") << viewer;

@@ -547,7 +547,7 @@ private slots:
         QCOMPARE(modelIds(page->model()), expected);
         for (int r = 0; r < page->model()->rowCount(); ++r) {
             const AuditRecord rec = page->model()->record(r);
-            QVERIFY2(rec.reason.contains(u'%') || QJsonDocument(rec.details).toJson().contains('%'), qPrintable(rec.reason));
+            QVERIFY2(rec.reason.contains(u'%') || QJsonDocument(rec.details()).toJson().contains('%'), qPrintable(rec.reason));
         }
         // The sign-in at the top of the log has no % anywhere: it is not listed.
         QVERIFY(!modelIds(page->model()).contains(expectedIds(u"TRUE"_s, {}, 1).value(0)));

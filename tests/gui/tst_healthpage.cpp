@@ -1,26 +1,38 @@
 // Offscreen GUI test of the System Health page inside a real MainWindow, driven the way an
 // operator would: mouse clicks, double clicks, F5, Space, Tab, Enter and Escape, against a
 // scripted local HTTP server and a clock that only moves when the test says so.
+// With a Prometheus client, a service's chart shows P50/P95/P99 from a second scripted server
+// standing in for Prometheus.
 
 #include "FakeHttpServer.h"
 #include "MockClock.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthPage.h"
 #include "health/LatencyChart.h"
+#include "health/LatencyPercentiles.h"
 #include "health/ServiceDetailDialog.h"
 #include "health/ServiceTile.h"
+#include "metrics/PrometheusClient.h"
 #include "shell/EnvironmentBanner.h"
 #include "shell/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDeadlineTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QSignalSpy>
 #include <QToolButton>
+#include <QUrlQuery>
 #include <QtTest>
 
+#include <cmath>
+#include <limits>
 #include <memory>
 
 using namespace ops;
@@ -83,6 +95,36 @@ QString hhmmss(const QDateTime &utc)
     return QLocale().toString(utc.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
 }
 
+// A Prometheus range-query answer with one series (values in seconds; NaN sent as "NaN").
+QByteArray promMatrix(const QList<double> &values)
+{
+    QJsonArray points;
+    for (int i = 0; i < values.size(); ++i)
+        points.append(QJsonArray{double(1774744200 + 30 * i),
+                                 std::isnan(values[i]) ? QStringLiteral("NaN") : QString::number(values[i], 'g', 17)});
+    const QJsonObject series{{QStringLiteral("metric"), QJsonObject{}}, {QStringLiteral("values"), points}};
+    const QJsonObject data{{QStringLiteral("resultType"), QStringLiteral("matrix")},
+                           {QStringLiteral("result"), QJsonArray{series}}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("success")},
+                                     {QStringLiteral("data"), data}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// Waits until the percentiles' round in flight has all its answers.
+bool settle(const LatencyPercentiles *p)
+{
+    QDeadlineTimer deadline(NetworkWaitMs);
+    while (p->isQuerying() && !deadline.hasExpired())
+        QTest::qWait(10);
+    return !p->isQuerying();
+}
+
+QString overlayStyle(const LatencyChart *chart)
+{
+    auto *label = chart->findChild<QLabel *>(QStringLiteral("latencyOverlay"));
+    return label ? label->styleSheet() : QString();
+}
+
 } // namespace
 
 class TestHealthPage final : public QObject
@@ -128,12 +170,35 @@ private:
         return finished.wait(NetworkWaitMs);
     }
 
+    // FakeHttpServer answers by exact path, query included, and a range query carries the
+    // window's start and end. The mock clock keeps them the same until the test moves it, so the
+    // paths of a first round (404: "query failed") are the paths of the next one: the test
+    // scripts answers for them. Returns the paths for Q = 0.5, 0.95, 0.99, or {} when absent.
+    QStringList promPaths(const QString &service) const
+    {
+        QStringList paths(LatencyPercentiles::SeriesCount);
+        for (const FakeHttpServer::Request &r : m_prom.requests()) {
+            const QString promql = QUrlQuery(QUrl(r.path).query()).queryItemValue(QStringLiteral("query"),
+                                                                                  QUrl::FullyDecoded);
+            for (int i = 0; i < LatencyPercentiles::SeriesCount; ++i)
+                if (promql == LatencyPercentiles::promql(service, LatencyPercentiles::Quantiles[std::size_t(i)]))
+                    paths[i] = r.path;
+        }
+        for (const QString &p : std::as_const(paths))
+            if (p.isEmpty())
+                return {};
+        return paths;
+    }
+
     FakeHttpServer m_server;
+    FakeHttpServer m_prom;
+    QNetworkAccessManager m_network;
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_server.listen());
+        QVERIFY(m_prom.listen());
     }
 
     void init()
@@ -465,6 +530,191 @@ private slots:
         QCOMPARE(page->selectedRow(), 0);
         QCOMPARE(page->chart()->pointCount(), alphaOk);
         QCOMPARE(page->chart()->failureCount(), alphaFailed);
+        QCOMPARE(page->chart()->mode(), LatencyChart::Mode::PollHistory);
+        QVERIFY(page->percentiles() == nullptr);
+    }
+
+    void percentilesFromPrometheusWithALegend()
+    {
+        Console c(profile());
+        HealthPage *page = c.page();
+        LatencyChart *chart = page->chart();
+        QVERIFY(showAndStart(c));
+        QCOMPARE(chart->mode(), LatencyChart::Mode::PollHistory);
+
+        PrometheusClient prom(&m_network);
+        prom.setBaseUrl(m_prom.url(QStringLiteral("/prom/")));
+        m_prom.clearRequests();
+        page->setPrometheus(&prom);
+        LatencyPercentiles *p = page->percentiles();
+        QVERIFY(p);
+        QCOMPARE(p->service(), QStringLiteral("alpha")); // the selected tile
+        QCOMPARE(chart->mode(), LatencyChart::Mode::Percentiles);
+        QCOMPARE(chart->overlay(), LatencyChart::Overlay::Loading);
+        QVERIFY(settle(p));
+        const QStringList alpha = promPaths(QStringLiteral("alpha"));
+        QCOMPARE(alpha.size(), 3);
+        m_prom.setJson(alpha[0], promMatrix({0.010, 0.012, 0.011}));
+        m_prom.setJson(alpha[1], promMatrix({0.050, 0.060, 0.055}));
+        m_prom.setJson(alpha[2], promMatrix({0.200, 0.250, 0.240}));
+
+        // F5 refreshes the tiles and asks Prometheus again.
+        QSignalSpy finished(&c.monitor, &HealthMonitor::refreshFinished);
+        QTest::keyClick(&c.window, Qt::Key_F5);
+        QVERIFY(finished.wait(NetworkWaitMs));
+        QVERIFY(settle(p));
+        QCOMPARE(m_prom.requests().size(), 6);
+        QCOMPARE(p->state(), LatencyPercentiles::State::Ok);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(chart->percentilePointCount(i), 3);
+        QCOMPARE(chart->percentilePoints(0).at(1).y(), 12.0); // seconds shown as ms
+        QCOMPARE(chart->percentilePoints(1).at(1).y(), 60.0);
+        QCOMPARE(chart->percentilePoints(2).at(1).y(), 250.0);
+        QCOMPARE(chart->legendLabels(),
+                 QStringList({QStringLiteral("P50"), QStringLiteral("P95"), QStringLiteral("P99")}));
+        QVERIFY2(chart->titleText().contains(QStringLiteral("from Prometheus")), qPrintable(chart->titleText()));
+        QVERIFY2(chart->titleText().contains(QStringLiteral("alpha")), qPrintable(chart->titleText()));
+        QVERIFY(!chart->isOverlayShown());
+        QVERIFY(!chart->isGreyed());
+        QCOMPARE(chart->pointCount(), 0); // the poll line is not drawn in this mode
+        QVERIFY(!chart->accessibleName().isEmpty());
+        QVERIFY2(chart->accessibleDescription().contains(QStringLiteral("from Prometheus")),
+                 qPrintable(chart->accessibleDescription()));
+
+        // Redis is not a profile service: its tile keeps the console's own poll history.
+        QTest::mouseClick(page->tile(QStringLiteral("redis")), Qt::LeftButton);
+        QCOMPARE(chart->mode(), LatencyChart::Mode::PollHistory);
+        QCOMPARE(chart->legendLabels(),
+                 QStringList({QStringLiteral("Response time (ms)"), QStringLiteral("Failed poll")}));
+        QVERIFY(!chart->titleText().contains(QStringLiteral("Prometheus")));
+        QVERIFY(!chart->isOverlayShown());
+
+        // Back on alpha: asked again at once.
+        QTest::mouseClick(page->tile(QStringLiteral("alpha")), Qt::LeftButton);
+        QCOMPARE(chart->mode(), LatencyChart::Mode::Percentiles);
+        QVERIFY(settle(p));
+        QCOMPARE(m_prom.requests().size(), 9);
+        QCOMPARE(chart->percentilePointCount(2), 3);
+        QCOMPARE(chart->legendLabels().size(), 3);
+
+        // Without Prometheus again, the poll history is back.
+        page->setPrometheus(nullptr);
+        QVERIFY(page->percentiles() == nullptr);
+        QCOMPARE(chart->mode(), LatencyChart::Mode::PollHistory);
+        QCOMPARE(chart->pointCount(), 2);
+        QVERIFY(!chart->isOverlayShown());
+    }
+
+    void noDataAndQueryFailedLookDifferent()
+    {
+        Console c(profile());
+        HealthPage *page = c.page();
+        LatencyChart *chart = page->chart();
+        QVERIFY(showAndStart(c));
+        PrometheusClient prom(&m_network);
+        prom.setBaseUrl(m_prom.url(QStringLiteral("/prom/")));
+        m_prom.clearRequests();
+        page->setPrometheus(&prom);
+        LatencyPercentiles *p = page->percentiles();
+        QVERIFY(p && settle(p));
+        const QStringList alpha = promPaths(QStringLiteral("alpha"));
+        QTest::mouseClick(page->tile(QStringLiteral("gateway")), Qt::LeftButton);
+        QCOMPARE(p->service(), QStringLiteral("gateway"));
+        QVERIFY(settle(p));
+        const QStringList gateway = promPaths(QStringLiteral("gateway"));
+        QCOMPARE(alpha.size(), 3);
+        QCOMPARE(gateway.size(), 3);
+
+        // A failure with nothing earlier to show (the unscripted paths answer 404).
+        QCOMPARE(p->state(), LatencyPercentiles::State::Failed);
+        QCOMPARE(chart->overlay(), LatencyChart::Overlay::Failed);
+        QVERIFY2(chart->overlayText().contains(QStringLiteral("Query failed: ")), qPrintable(chart->overlayText()));
+        QVERIFY2(chart->overlayText().contains(QStringLiteral("No earlier answer")), qPrintable(chart->overlayText()));
+        QVERIFY(!chart->isGreyed());
+
+        // No data: Prometheus answered, nothing to draw.
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        for (const QString &path : gateway)
+            m_prom.setJson(path, promMatrix({nan, nan}));
+        for (const QString &path : alpha)
+            m_prom.setJson(path, promMatrix({0.02, 0.03, 0.025}));
+        QVERIFY(clickRefreshAndWait(c));
+        QVERIFY(settle(p));
+        QCOMPARE(p->state(), LatencyPercentiles::State::NoData);
+        QCOMPARE(chart->overlay(), LatencyChart::Overlay::NoData);
+        QVERIFY(chart->isOverlayShown());
+        const QString noData = chart->overlayText();
+        const QString noDataStyle = overlayStyle(chart);
+        QVERIFY2(noData.startsWith(QStringLiteral("No data")), qPrintable(noData));
+        QVERIFY2(noData.contains(QStringLiteral("gateway")), qPrintable(noData));
+        QVERIFY2(!noData.contains(QStringLiteral("failed"), Qt::CaseInsensitive), qPrintable(noData));
+        QVERIFY(!chart->isGreyed());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(chart->percentilePointCount(i), 0);
+        QVERIFY2(chart->accessibleDescription().contains(QStringLiteral("No data")),
+                 qPrintable(chart->accessibleDescription()));
+
+        // Query failed after good data: the reason, the last lines greyed, and their age.
+        QTest::mouseClick(page->tile(QStringLiteral("alpha")), Qt::LeftButton);
+        QVERIFY(settle(p));
+        QCOMPARE(p->state(), LatencyPercentiles::State::Ok);
+        QVERIFY(!chart->isOverlayShown());
+        const QDateTime good = p->lastSuccessUtc();
+        m_prom.setResponse(alpha[1], badGateway());
+        QVERIFY(clickRefreshAndWait(c));
+        QVERIFY(settle(p));
+        QCOMPARE(p->state(), LatencyPercentiles::State::Failed);
+        QCOMPARE(chart->overlay(), LatencyChart::Overlay::Failed);
+        const QString failed = chart->overlayText();
+        QVERIFY2(failed.contains(QStringLiteral("Query failed: ")), qPrintable(failed));
+        QVERIFY2(failed.contains(QStringLiteral("502")), qPrintable(failed));
+        QVERIFY2(failed.contains(hhmmss(good)), qPrintable(failed));
+        QVERIFY2(!failed.contains(QStringLiteral("No data")), qPrintable(failed));
+        QVERIFY(chart->isGreyed());
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(chart->percentilePointCount(i), 3); // the last answer is still drawn
+        QVERIFY(failed != noData);
+        QVERIFY(!overlayStyle(chart).isEmpty());
+        QVERIFY2(overlayStyle(chart) != noDataStyle, qPrintable(overlayStyle(chart)));
+        QVERIFY2(chart->accessibleDescription().contains(QStringLiteral("Query failed")),
+                 qPrintable(chart->accessibleDescription()));
+        auto *overlay = chart->findChild<QLabel *>(QStringLiteral("latencyOverlay"));
+        QVERIFY(overlay && !overlay->accessibleName().isEmpty());
+
+        // The age keeps counting while nothing new arrives.
+        c.clock.advanceSeconds(12);
+        QTRY_VERIFY2(chart->overlayText().contains(QStringLiteral("12 s ago")), qPrintable(chart->overlayText()));
+        QVERIFY(chart->isGreyed());
+        page->setPrometheus(nullptr);
+    }
+
+    void withoutPrometheusUrlThePollHistoryStays()
+    {
+        Console c(profile());
+        HealthPage *page = c.page();
+        LatencyChart *chart = page->chart();
+        QVERIFY(showAndStart(c));
+        PrometheusClient unconfigured(&m_network); // the profile names no Prometheus URL
+        m_prom.clearRequests();
+        page->setPrometheus(&unconfigured);
+        QCOMPARE(chart->mode(), LatencyChart::Mode::PollHistory);
+        QCOMPARE(chart->pointCount(), 1);
+        QCOMPARE(chart->failureCount(), 0);
+        QCOMPARE(chart->legendLabels(),
+                 QStringList({QStringLiteral("Response time (ms)"), QStringLiteral("Failed poll")}));
+        QVERIFY2(!chart->titleText().contains(QStringLiteral("Prometheus")), qPrintable(chart->titleText()));
+        QVERIFY2(chart->titleText().contains(QStringLiteral("alpha")), qPrintable(chart->titleText()));
+        QVERIFY(!chart->isOverlayShown());
+
+        c.clock.advanceSeconds(1);
+        QVERIFY(clickRefreshAndWait(c));
+        QCOMPARE(chart->pointCount(), 2);
+        QTest::mouseClick(page->tile(QStringLiteral("gateway")), Qt::LeftButton);
+        QCOMPARE(chart->mode(), LatencyChart::Mode::PollHistory);
+        QCOMPARE(chart->pointCount(), 2);
+        QTest::qWait(100);
+        QCOMPARE(m_prom.requests().size(), 0); // nothing was asked of any Prometheus
+        page->setPrometheus(nullptr);
     }
 };
 

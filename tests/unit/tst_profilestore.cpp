@@ -95,6 +95,90 @@ private slots:
             p.services[0].healthUrl = QUrl(QStringLiteral("ftp://x/health"));
         QVERIFY2(p.validate().contains(messagePart), qPrintable(p.validate()));
     }
+
+    void prometheusUrlOfTheSandbox()
+    {
+        QTemporaryDir dir;
+        ProfileStore store(dir.filePath(QStringLiteral("s.ini")));
+        const auto p = store.load(QStringLiteral("sandbox"));
+        QVERIFY(p);
+        QCOMPARE(p->prometheusUrl, QUrl(QStringLiteral("http://127.0.0.1:19090/")));
+        QCOMPARE(ProfileStore::builtInSandbox(QStringLiteral("10.0.0.5")).prometheusUrl,
+                 QUrl(QStringLiteral("http://10.0.0.5:19090/")));
+    }
+
+    void prometheusUrlRoundTripAndOptional()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        ConnectionProfile with = ProfileStore::builtInSandbox();
+        with.name = QStringLiteral("staging");
+        with.prometheusUrl = QUrl(QStringLiteral("https://prom.example.com:9443/prometheus/"));
+        ConnectionProfile without = ProfileStore::builtInSandbox();
+        without.name = QStringLiteral("no-prom");
+        without.prometheusUrl = QUrl();
+        {
+            ProfileStore store(file);
+            store.save(with);
+            store.save(without);
+        }
+        ProfileStore again(file);
+        const auto a = again.load(QStringLiteral("staging"));
+        QVERIFY(a);
+        QCOMPARE(a->prometheusUrl, with.prometheusUrl);
+        QCOMPARE(*a, with);
+        const auto b = again.load(QStringLiteral("no-prom"));
+        QVERIFY(b);
+        QVERIFY(b->prometheusUrl.isEmpty());
+        QVERIFY(b->validate().isEmpty());
+
+        // Saving the profile again without the URL removes it from the file.
+        with.prometheusUrl = QUrl();
+        again.save(with);
+        QVERIFY(again.load(QStringLiteral("staging"))->prometheusUrl.isEmpty());
+        QFile raw(file);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(!raw.readAll().contains("prom.example.com"));
+    }
+
+    void prometheusUrlValidation_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("http") << QStringLiteral("http://127.0.0.1:19090/") << true;
+        QTest::newRow("https with prefix") << QStringLiteral("https://prom.example.com/prometheus") << true;
+        QTest::newRow("ftp") << QStringLiteral("ftp://prom.example.com/") << false;
+        QTest::newRow("no scheme") << QStringLiteral("prom.example.com:9090") << false;
+        QTest::newRow("no host") << QStringLiteral("http:///x") << false;
+        QTest::newRow("file") << QStringLiteral("file:///etc/passwd") << false;
+    }
+    void prometheusUrlValidation()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, valid);
+        ConnectionProfile p = ProfileStore::builtInSandbox();
+        p.prometheusUrl = QUrl(url);
+        QCOMPARE(p.validate().isEmpty(), valid);
+        if (!valid)
+            QVERIFY2(p.validate().contains(QStringLiteral("Prometheus")), qPrintable(p.validate()));
+
+        // Loaded from a hand-edited file, the same check applies.
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.ini"));
+        {
+            ProfileStore store(file);
+            ConnectionProfile saved = ProfileStore::builtInSandbox();
+            saved.name = QStringLiteral("edited");
+            store.save(saved);
+        }
+        {
+            QSettings raw(file, QSettings::IniFormat);
+            raw.setValue(QStringLiteral("profiles/edited/prometheus_url"), url);
+        }
+        const auto loaded = ProfileStore(file).load(QStringLiteral("edited"));
+        QVERIFY(loaded);
+        QCOMPARE(loaded->validate().isEmpty(), valid);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestProfileStore)

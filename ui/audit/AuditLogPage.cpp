@@ -473,8 +473,9 @@ QString AuditLogPage::describe(const AuditRecord &r)
     add(tr("Row hash:"), r.rowHash);
 
     // Before → after, where the entry has one (configuration saves, state changes).
-    const QJsonObject oldDoc = r.details.value(QLatin1String("old")).toObject();
-    const QJsonObject newDoc = r.details.value(QLatin1String("new")).toObject();
+    const QJsonObject details = r.details(); // masked
+    const QJsonObject oldDoc = details.value(QLatin1String("old")).toObject();
+    const QJsonObject newDoc = details.value(QLatin1String("new")).toObject();
     QStringList changes;
     if (!oldDoc.isEmpty() || !newDoc.isEmpty()) {
         QStringList keys = oldDoc.keys() + newDoc.keys();
@@ -492,15 +493,15 @@ QString AuditLogPage::describe(const AuditRecord &r)
             changes << QStringLiteral("  %1: %2 → %3").arg(k, show(a), show(b));
         }
     }
-    const QString before = r.details.value(QLatin1String("previous_state")).toString();
-    const QString after = r.details.value(QLatin1String("new_state")).toString();
+    const QString before = details.value(QLatin1String("previous_state")).toString();
+    const QString after = details.value(QLatin1String("new_state")).toString();
     if (!before.isEmpty() || !after.isEmpty())
         changes << QStringLiteral("  %1 → %2").arg(before, after);
     if (!changes.isEmpty())
         out << QString() << tr("Changes (before → after):") << changes;
 
     out << QString() << tr("Details (secrets masked):")
-        << QString::fromUtf8(QJsonDocument(r.details).toJson(QJsonDocument::Indented)).trimmed();
+        << QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Indented)).trimmed();
     return out.join(QLatin1Char('\n'));
 }
 

@@ -3,6 +3,7 @@
 #include "health/HealthModel.h"
 #include "health/HealthMonitor.h"
 #include "health/LatencyChart.h"
+#include "health/LatencyPercentiles.h"
 #include "health/ServiceDetailDialog.h"
 #include "health/ServiceTile.h"
 
@@ -121,7 +122,12 @@ HealthPage::HealthPage(HealthMonitor *monitor, QWidget *parent)
             updateChart();
         updateBanner();
     });
-    connect(monitor, &HealthMonitor::countdownChanged, this, &HealthPage::updateCountdown);
+    connect(monitor, &HealthMonitor::countdownChanged, this, [this] {
+        updateCountdown();
+        // A failed percentile query shows the age of what is still drawn: keep it current.
+        if (m_percentiles && m_percentiles->state() == LatencyPercentiles::State::Failed)
+            updateChart();
+    });
     connect(monitor, &HealthMonitor::refreshStarted, this, &HealthPage::updateCountdown);
     connect(monitor, &HealthMonitor::refreshFinished, this, [this] {
         updateCountdown();
@@ -177,9 +183,38 @@ void HealthPage::openDetails(int row)
     dialog->show();
 }
 
+void HealthPage::setPrometheus(PrometheusClient *client)
+{
+    if (m_percentiles && m_percentiles->client() == client)
+        return;
+    delete m_percentiles; // its answers still in flight die with it
+    m_percentiles = nullptr;
+    if (client) {
+        m_percentiles = new LatencyPercentiles(client, m_monitor->clock(), this);
+        connect(m_percentiles, &LatencyPercentiles::changed, this, &HealthPage::updateChart);
+        // Aligned with the health refresh (timer, F5, resume): one refresh, one round of queries.
+        connect(m_monitor, &HealthMonitor::refreshStarted, m_percentiles, &LatencyPercentiles::refresh);
+    }
+    updateChart();
+}
+
 void HealthPage::updateChart()
 {
-    m_chart->setHistory(m_monitor->entryName(m_selected), m_monitor->latencyHistory(m_selected));
+    if (m_updatingChart)
+        return;
+    m_updatingChart = true;
+    const QString name = m_monitor->entryName(m_selected);
+    const bool percentiles = m_percentiles && m_percentiles->isConfigured()
+                             && m_monitor->entryKind(m_selected) == HealthMonitor::EntryKind::Service;
+    if (percentiles) {
+        m_percentiles->setService(name); // drops answers still in flight for another tile
+        m_chart->setPercentiles(name, *m_percentiles);
+    } else {
+        if (m_percentiles)
+            m_percentiles->setService({});
+        m_chart->setHistory(name, m_monitor->latencyHistory(m_selected));
+    }
+    m_updatingChart = false;
 }
 
 void HealthPage::updateCountdown()

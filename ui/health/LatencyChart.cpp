@@ -1,14 +1,46 @@
 #include "health/LatencyChart.h"
 
+#include "core/TimeText.h"
 #include "health/LatencyHistory.h"
+#include "health/LatencyPercentiles.h"
 
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
+#include <QPen>
 #include <QScatterSeries>
 #include <QValueAxis>
 
 namespace ops {
+
+namespace {
+
+struct PercentileLook
+{
+    QColor colour;
+    Qt::PenStyle style;
+    qreal width;
+};
+
+// Told apart by colour and by dash pattern (for colour-blind operators and greyed lines).
+const std::array<PercentileLook, 3> Looks{{
+    {QColor(0x15, 0x65, 0xc0), Qt::SolidLine, 2.0},
+    {QColor(0xe6, 0x51, 0x00), Qt::DashLine, 2.0},
+    {QColor(0x6a, 0x1b, 0x9a), Qt::DotLine, 2.5},
+}};
+
+const QColor Grey(0x9e, 0x9e, 0x9e);
+
+QString clockTime(const QDateTime &utc)
+{
+    return QLocale().toString(utc.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
+}
+
+} // namespace
 
 LatencyChart::LatencyChart(QWidget *parent)
     : QChartView(parent)
@@ -16,6 +48,7 @@ LatencyChart::LatencyChart(QWidget *parent)
     , m_failed(new QScatterSeries)
     , m_x(new QDateTimeAxis)
     , m_y(new QValueAxis)
+    , m_overlay(new QLabel(viewport()))
 {
     auto *chart = new QChart;
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -37,15 +70,62 @@ LatencyChart::LatencyChart(QWidget *parent)
         s->attachAxis(m_x);
         s->attachAxis(m_y);
     }
+    // The percentile lines wait outside the chart until the percentile mode needs them.
+    for (int i = 0; i < int(m_percentiles.size()); ++i) {
+        auto *line = new QLineSeries(this);
+        line->setName(LatencyPercentiles::label(i));
+        line->setPointsVisible(false);
+        m_percentiles[std::size_t(i)] = line;
+    }
+    stylePercentiles(false);
     chart->legend()->setAlignment(Qt::AlignTop);
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(240);
     setAccessibleName(tr("Latency chart"));
+
+    m_overlay->setObjectName(QStringLiteral("latencyOverlay"));
+    m_overlay->setAccessibleName(tr("Latency chart status"));
+    m_overlay->setTextFormat(Qt::PlainText);
+    m_overlay->setWordWrap(true);
+    m_overlay->setAlignment(Qt::AlignCenter);
+    m_overlay->hide();
+}
+
+void LatencyChart::setMode(Mode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    QList<QAbstractSeries *> leaving;
+    QList<QAbstractSeries *> coming;
+    QList<QAbstractSeries *> poll{m_ok, m_failed};
+    QList<QAbstractSeries *> percentiles(m_percentiles.begin(), m_percentiles.end());
+    if (mode == Mode::Percentiles) {
+        leaving = poll;
+        coming = percentiles;
+    } else {
+        leaving = percentiles;
+        coming = poll;
+    }
+    for (QAbstractSeries *s : std::as_const(leaving)) {
+        chart()->removeSeries(s);
+        s->setParent(this); // removeSeries() hands the series back; keep it owned
+    }
+    for (QAbstractSeries *s : std::as_const(coming)) {
+        chart()->addSeries(s);
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    }
+    if (mode == Mode::PollHistory) {
+        setOverlay(Overlay::None, {});
+        m_greyed = false;
+    }
 }
 
 void LatencyChart::setHistory(const QString &title, const LatencyHistory &history)
 {
+    setMode(Mode::PollHistory);
     QList<QPointF> ok;
     QList<QPointF> failed;
     ok.reserve(history.size());
@@ -68,7 +148,169 @@ void LatencyChart::setHistory(const QString &title, const LatencyHistory &histor
     setAccessibleDescription(chart()->title());
 }
 
-qsizetype LatencyChart::pointCount() const { return m_ok->count(); }
-qsizetype LatencyChart::failureCount() const { return m_failed->count(); }
+void LatencyChart::setPercentiles(const QString &title, const LatencyPercentiles &percentiles)
+{
+    setMode(Mode::Percentiles);
+    const LatencyPercentiles::State state = percentiles.state();
+
+    // Prometheus gives seconds; the chart speaks ms like the poll history.
+    double maxMs = 10;
+    qint64 first = percentiles.windowStartUtc().isValid() ? percentiles.windowStartUtc().toMSecsSinceEpoch() : -1;
+    qint64 last = percentiles.windowEndUtc().isValid() ? percentiles.windowEndUtc().toMSecsSinceEpoch() : -1;
+    for (int i = 0; i < int(m_percentiles.size()); ++i) {
+        QList<QPointF> points;
+        const QList<PromSample> &samples = percentiles.series(i);
+        points.reserve(samples.size());
+        for (const PromSample &p : samples) {
+            const double ms = p.value * 1000.0;
+            points.append(QPointF(double(p.atMs), ms));
+            maxMs = std::max(maxMs, ms);
+            first = first < 0 ? p.atMs : std::min(first, p.atMs);
+            last = std::max(last, p.atMs);
+        }
+        m_percentiles[std::size_t(i)]->setPointsVisible(points.size() < 3); // a lone point stays visible
+        m_percentiles[std::size_t(i)]->replace(points);
+    }
+    if (last < 0) {
+        last = percentiles.clock().nowUtc().toMSecsSinceEpoch();
+        first = last - qint64(percentiles.windowSeconds()) * 1000;
+    }
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(std::min(first, last - 60'000)), QDateTime::fromMSecsSinceEpoch(last));
+    m_x->setFormat(last - first > 2 * 3600'000 ? QStringLiteral("dd HH:mm") : QStringLiteral("HH:mm"));
+    m_y->setRange(0, maxMs * 1.15);
+
+    const QString window = timetext::duration(percentiles.windowSeconds());
+    chart()->setTitle(tr("Latency percentiles — %1, from Prometheus (last %2)").arg(title, window));
+
+    const bool greyed = state == LatencyPercentiles::State::Failed && percentiles.hasSeries();
+    stylePercentiles(greyed);
+
+    switch (state) {
+    case LatencyPercentiles::State::Ok:
+        setOverlay(Overlay::None, {});
+        break;
+    case LatencyPercentiles::State::Loading:
+        setOverlay(Overlay::Loading, tr("Loading percentiles from Prometheus…"));
+        break;
+    case LatencyPercentiles::State::NotConfigured:
+        setOverlay(Overlay::NotConfigured, tr("Prometheus is not configured for this profile."));
+        break;
+    case LatencyPercentiles::State::NoData:
+        setOverlay(Overlay::NoData, tr("No data\nPrometheus has no request latencies for %1 in the last %2.")
+                                        .arg(title, window));
+        break;
+    case LatencyPercentiles::State::Failed: {
+        QString text = tr("⚠ Query failed: %1").arg(percentiles.errorText());
+        const QDateTime last = percentiles.lastSuccessUtc();
+        if (greyed)
+            text += QLatin1Char('\n')
+                    + tr("Showing the last answer, from %1 (%2 ago), greyed.")
+                          .arg(clockTime(last), timetext::duration(percentiles.ageSeconds()));
+        else if (last.isValid())
+            text += QLatin1Char('\n')
+                    + tr("The last answer, from %1 (%2 ago), had no data.")
+                          .arg(clockTime(last), timetext::duration(percentiles.ageSeconds()));
+        else
+            text += QLatin1Char('\n') + tr("No earlier answer to show.");
+        setOverlay(Overlay::Failed, text);
+        break;
+    }
+    }
+    setAccessibleDescription(isOverlayShown() ? chart()->title() + QStringLiteral(". ") + m_overlay->text()
+                                              : chart()->title());
+}
+
+void LatencyChart::stylePercentiles(bool greyed)
+{
+    m_greyed = greyed;
+    for (int i = 0; i < int(m_percentiles.size()); ++i) {
+        const PercentileLook &look = Looks[std::size_t(i)];
+        QPen pen(greyed ? Grey : look.colour);
+        pen.setStyle(look.style);
+        pen.setWidthF(greyed ? 1.5 : look.width);
+        m_percentiles[std::size_t(i)]->setPen(pen);
+    }
+}
+
+void LatencyChart::setOverlay(Overlay kind, const QString &text)
+{
+    m_overlayKind = kind;
+    switch (kind) {
+    case Overlay::None:
+        m_overlay->clear();
+        m_overlay->hide();
+        return;
+    case Overlay::Loading:
+    case Overlay::NotConfigured:
+        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #424242; background: rgba(255,255,255,210);"
+                                                " padding: 8px; }"));
+        break;
+    case Overlay::NoData:
+        // Neutral: nothing is wrong, there is just nothing to draw.
+        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #424242; background: rgba(245,245,245,235);"
+                                                " border: 2px dashed #9e9e9e; padding: 10px; font-style: italic; }"));
+        break;
+    case Overlay::Failed:
+        // Alarming: the numbers could not be read; what is drawn (if anything) is old.
+        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #8e0000; background: rgba(255,235,238,240);"
+                                                " border: 2px solid #c62828; padding: 10px; font-weight: bold; }"));
+        break;
+    }
+    m_overlay->setText(text);
+    m_overlay->show();
+    m_overlay->raise();
+    placeOverlay();
+}
+
+void LatencyChart::placeOverlay()
+{
+    if (m_overlay->isHidden())
+        return;
+    const QRect area = viewport()->rect();
+    const int width = std::min(area.width() - 40, std::max(260, area.width() * 2 / 3));
+    const int height = std::min(area.height() - 20, m_overlay->heightForWidth(width));
+    m_overlay->resize(std::max(100, width), std::max(30, height));
+    m_overlay->move(area.center() - m_overlay->rect().center());
+}
+
+void LatencyChart::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    placeOverlay();
+}
+
+qsizetype LatencyChart::pointCount() const { return m_mode == Mode::PollHistory ? m_ok->count() : 0; }
+qsizetype LatencyChart::failureCount() const { return m_mode == Mode::PollHistory ? m_failed->count() : 0; }
+
+qsizetype LatencyChart::percentilePointCount(int index) const
+{
+    if (m_mode != Mode::Percentiles || index < 0 || index >= int(m_percentiles.size()))
+        return 0;
+    return m_percentiles[std::size_t(index)]->count();
+}
+
+QList<QPointF> LatencyChart::percentilePoints(int index) const
+{
+    if (m_mode != Mode::Percentiles || index < 0 || index >= int(m_percentiles.size()))
+        return {};
+    return m_percentiles[std::size_t(index)]->points();
+}
+
+QStringList LatencyChart::legendLabels() const
+{
+    QStringList labels;
+    if (!chart()->legend()->isVisible())
+        return labels;
+    // A marker's own item only turns visible at the legend's next layout pass; what it will show
+    // is decided by its series.
+    for (QLegendMarker *marker : chart()->legend()->markers())
+        if (marker->series() && marker->series()->isVisible())
+            labels << marker->label();
+    return labels;
+}
+
+QString LatencyChart::titleText() const { return chart()->title(); }
+QString LatencyChart::overlayText() const { return m_overlay->isHidden() ? QString() : m_overlay->text(); }
+bool LatencyChart::isOverlayShown() const { return !m_overlay->isHidden(); }
 
 } // namespace ops

@@ -2,13 +2,23 @@
 
 #include "auth/Session.h"
 #include "auth/SignInDialog.h"
+#include "core/Preferences.h"
 #include "health/HealthMonitor.h"
 #include "health/HealthPage.h"
+#include "health/HealthReport.h"
+#include "health/ServiceTile.h"
+#include "shell/CommandPalette.h"
 #include "shell/EnvironmentBanner.h"
 #include "shell/IdleLock.h"
+#include "shell/PreferencesDialog.h"
+#include "shell/ShortcutSheet.h"
+#include "shell/Theme.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
@@ -18,6 +28,7 @@
 #include <QHBoxLayout>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -43,6 +54,12 @@ MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor,
     m_nav->setAccessibleName(tr("Pages"));
     m_nav->setFocusPolicy(Qt::StrongFocus);
     connect(m_nav, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_pendingLastPage.clear(); // the operator (or the restore) has chosen
+        if (m_preferences && row >= 0)
+            m_preferences->setLastPage(pageKey(m_pages->widget(row)));
+    });
+    m_goMenu = new QMenu(tr("&Go"), this);
     addPage(m_healthPage, tr("System Health"), QKeySequence(Qt::CTRL | Qt::Key_1));
     m_nav->setCurrentRow(0);
 
@@ -62,31 +79,60 @@ MainWindow::MainWindow(const ConnectionProfile &profile, HealthMonitor *monitor,
     m_central->addWidget(m_content);
     setCentralWidget(m_central);
 
+    menuBar()->setAccessibleName(tr("Menu bar"));
+    statusBar()->setAccessibleName(tr("Status bar"));
     QMenu *file = menuBar()->addMenu(tr("&File"));
     if (m_session) {
         m_signInAction = file->addAction(tr("Sign &in…"), this, [this] { openSignIn({}, true); });
+        m_signInAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
         m_signOutAction = file->addAction(tr("Sign &out"), this, &MainWindow::signOut);
+        m_signOutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
         m_lockAction = file->addAction(tr("&Lock now"), this, &MainWindow::lockNow);
         m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
         m_lockAction->setShortcutContext(Qt::WindowShortcut);
         m_lockAction->setToolTip(tr("Cover the window until you sign in again (Ctrl+L)"));
         addAction(m_lockAction);
         m_postgresPasswordAction = file->addAction(tr("PostgreSQL pass&word…"), this, &MainWindow::askPostgresPassword);
+        m_postgresPasswordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
         m_postgresPasswordAction->setToolTip(
             tr("Enter the PostgreSQL password for this profile; it is kept in the system keychain only"));
         file->addSeparator();
     }
+    m_preferencesAction = file->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setToolTip(tr("Refresh interval, theme, language, notifications and idle lock"));
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(m_healthPage->refreshAction());
     m_viewMenu->addAction(m_healthPage->pauseAction());
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Ops Console"), this, [this] {
-        QMessageBox::about(this, tr("About Ops Console"),
-                           tr("Ops Console %1\nA desktop console for operators of trading and risk platforms.")
-                               .arg(QCoreApplication::applicationVersion()));
+    menuBar()->addMenu(m_goMenu);
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_shortcutsAction = m_helpMenu->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::Key_F1));
+    m_shortcutsAction->setToolTip(tr("Every action and its keyboard shortcut"));
+    m_paletteAction = m_helpMenu->addAction(tr("&Command palette…"), this, &MainWindow::openCommandPalette);
+    m_paletteAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_paletteAction->setToolTip(tr("Find any page or action by typing its name"));
+    m_helpMenu->addSeparator();
+    m_bundleAction = m_helpMenu->addAction(tr("Create &support bundle…"), this, &MainWindow::askSupportBundlePath);
+    m_bundleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    m_bundleAction->setToolTip(tr("A ZIP file with the logs (secrets removed), settings, versions and the last health "
+                                  "snapshot, to attach to a support ticket"));
+    m_helpMenu->addSeparator();
+    m_aboutAction = m_helpMenu->addAction(tr("&About Ops Console"), this, [this] {
+        auto *box = new QMessageBox(QMessageBox::Information, tr("About Ops Console"),
+                                    tr("Ops Console %1\nA desktop console for operators of trading and risk platforms.")
+                                        .arg(QCoreApplication::applicationVersion()),
+                                    QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("aboutBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
     });
+    m_aboutAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F1));
+    // A theme applied while the window is open: the tiles pick their colours again.
+    connect(Theme::instance(), &Theme::applied, this, &MainWindow::refreshTiles);
 
     m_statusRefresh->setAccessibleName(tr("Refresh state"));
     if (m_session) {
@@ -151,13 +197,299 @@ QString MainWindow::environmentName() const
 
 void MainWindow::addPage(QWidget *page, const QString &title, const QKeySequence &shortcut)
 {
+    QKeySequence key = shortcut;
+    if (key.isEmpty()) {
+        QList<QKeySequence> used;
+        for (const QAction *a : std::as_const(m_pageActions))
+            used << a->shortcut();
+        for (int n = 1; n <= 9 && key.isEmpty(); ++n) {
+            const QKeySequence candidate(Qt::CTRL | Qt::Key(Qt::Key_0 + n));
+            if (!used.contains(candidate))
+                key = candidate;
+        }
+    }
     const int index = m_pages->addWidget(page);
+    m_pageWidgets.append(page);
     auto *item = new QListWidgetItem(title, m_nav);
-    item->setToolTip(tr("%1 (%2)").arg(title, shortcut.toString(QKeySequence::NativeText)));
+    item->setToolTip(key.isEmpty() ? title : tr("%1 (%2)").arg(title, key.toString(QKeySequence::NativeText)));
     auto *go = new QAction(title, this);
-    go->setShortcut(shortcut);
+    go->setShortcut(key);
+    go->setToolTip(tr("Show %1").arg(title));
     connect(go, &QAction::triggered, this, [this, index] { m_nav->setCurrentRow(index); });
     addAction(go);
+    m_goMenu->addAction(go);
+    m_pageActions.append(go);
+    if (!m_pendingLastPage.isEmpty() && pageKey(page) == m_pendingLastPage)
+        restoreLastPage();
+}
+
+QWidget *MainWindow::currentPage() const { return m_pages->currentWidget(); }
+
+QString MainWindow::pageKey(QWidget *page) const
+{
+    if (!page)
+        return {};
+    if (!page->objectName().isEmpty())
+        return page->objectName();
+    const QString cls = QString::fromLatin1(page->metaObject()->className());
+    int same = 0;
+    for (QWidget *p : m_pageWidgets) {
+        if (p == page)
+            break;
+        if (p->objectName().isEmpty() && QString::fromLatin1(p->metaObject()->className()) == cls)
+            ++same;
+    }
+    return same == 0 ? cls : cls + QLatin1Char('#') + QString::number(same + 1);
+}
+
+void MainWindow::restoreLastPage()
+{
+    const QString wanted = m_pendingLastPage;
+    if (wanted.isEmpty())
+        return;
+    for (int i = 0; i < m_pageWidgets.size(); ++i) {
+        if (pageKey(m_pageWidgets.at(i)) == wanted) {
+            m_nav->setCurrentRow(i);
+            m_pendingLastPage.clear();
+            return;
+        }
+    }
+}
+
+void MainWindow::setPreferences(Preferences *preferences)
+{
+    if (m_preferences)
+        disconnect(m_preferences, nullptr, this, nullptr);
+    m_preferences = preferences;
+    if (!preferences)
+        return;
+    m_runningLanguage = preferences->language();
+    connect(preferences, &Preferences::changed, this, [this](Preferences::Setting s) { onPreferenceChanged(int(s)); });
+    if (const QByteArray geometry = preferences->windowGeometry(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = preferences->windowState(); !state.isEmpty())
+        restoreState(state);
+    m_pendingLastPage = preferences->lastPage();
+    restoreLastPage();
+    m_monitor->setRefreshIntervalSeconds(preferences->effectiveRefreshSeconds(m_profile));
+    if (m_idleLock)
+        m_idleLock->setMinutes(preferences->effectiveIdleLockMinutes(m_profile.idleLockMinutes));
+}
+
+Preferences *MainWindow::preferences()
+{
+    if (m_preferences)
+        return m_preferences;
+    if (!m_ownPreferences) {
+        m_ownPreferences = new Preferences(this);
+        connect(m_ownPreferences, &Preferences::changed, this, [this](Preferences::Setting s) { onPreferenceChanged(int(s)); });
+    }
+    return m_ownPreferences;
+}
+
+void MainWindow::onPreferenceChanged(int setting)
+{
+    Preferences *prefs = m_preferences ? m_preferences.data() : m_ownPreferences;
+    if (!prefs)
+        return;
+    switch (Preferences::Setting(setting)) {
+    case Preferences::Setting::RefreshInterval:
+        m_monitor->setRefreshIntervalSeconds(prefs->effectiveRefreshSeconds(m_profile));
+        break;
+    case Preferences::Setting::IdleLock:
+        if (m_idleLock)
+            m_idleLock->setMinutes(prefs->effectiveIdleLockMinutes(m_profile.idleLockMinutes));
+        break;
+    case Preferences::Setting::Theme:
+        Theme::apply(prefs->theme()); // applied() refreshes the tiles
+        break;
+    case Preferences::Setting::Language:
+    case Preferences::Setting::Notifications:
+    case Preferences::Setting::LastPage:
+    case Preferences::Setting::WindowGeometry:
+        break;
+    }
+}
+
+void MainWindow::refreshTiles()
+{
+    for (int i = 0; i < m_healthPage->tileCount(); ++i)
+        m_healthPage->tile(i)->refresh();
+}
+
+void MainWindow::saveWindow()
+{
+    if (!m_preferences)
+        return;
+    m_preferences->setWindowGeometry(saveGeometry(), saveState());
+    m_preferences->setLastPage(pageKey(currentPage()));
+    m_preferences->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindow();
+    QMainWindow::closeEvent(event);
+}
+
+QList<Command> MainWindow::commands() const
+{
+    QList<Command> out = menuCommands(menuBar());
+    QList<const QAction *> seen;
+    for (Command &c : out) {
+        seen << c.action.data();
+        const int page = m_pageActions.indexOf(c.action.data());
+        if (page >= 0)
+            c.label = tr("Go to %1").arg(Command::plainText(c.action->text()));
+    }
+    for (int i = 0; i < m_pageWidgets.size(); ++i) {
+        const QString title = m_nav->item(i) ? m_nav->item(i)->text() : QString();
+        for (QAction *a : m_pageWidgets.at(i)->actions()) {
+            if (seen.contains(a) || a->isSeparator() || !a->isVisible() || a->text().isEmpty())
+                continue;
+            seen << a;
+            out.append({a, Command::plainText(a->text()), title});
+        }
+    }
+    for (QAction *a : actions()) {
+        if (seen.contains(a) || a->isSeparator() || !a->isVisible() || a->text().isEmpty())
+            continue;
+        seen << a;
+        out.append({a, Command::plainText(a->text()), tr("Window")});
+    }
+    return out;
+}
+
+CommandPalette *MainWindow::commandPalette() const { return m_palette; }
+ShortcutSheet *MainWindow::shortcutSheet() const { return m_shortcutSheet; }
+PreferencesDialog *MainWindow::preferencesDialog() const { return m_preferencesDialog; }
+
+CommandPalette *MainWindow::openCommandPalette()
+{
+    if (isLocked())
+        return nullptr;
+    if (!m_palette)
+        m_palette = new CommandPalette(this);
+    m_palette->filterEdit()->clear();
+    m_palette->setCommands(commands());
+    const QPoint top = mapToGlobal(QPoint((width() - m_palette->width()) / 2, std::min(120, height() / 6)));
+    m_palette->move(top);
+    m_palette->open();
+    m_palette->raise();
+    m_palette->activateWindow();
+    return m_palette;
+}
+
+ShortcutSheet *MainWindow::showShortcuts()
+{
+    if (!m_shortcutSheet)
+        m_shortcutSheet = new ShortcutSheet(this);
+    m_shortcutSheet->filterEdit()->clear();
+    m_shortcutSheet->setCommands(commands());
+    m_shortcutSheet->show();
+    m_shortcutSheet->raise();
+    m_shortcutSheet->activateWindow();
+    m_shortcutSheet->filterEdit()->setFocus(Qt::OtherFocusReason);
+    return m_shortcutSheet;
+}
+
+PreferencesDialog *MainWindow::openPreferences()
+{
+    if (isLocked())
+        return nullptr;
+    if (m_preferencesDialog) {
+        m_preferencesDialog->raise();
+        m_preferencesDialog->activateWindow();
+        return m_preferencesDialog;
+    }
+    Preferences *prefs = preferences();
+    auto *dialog = new PreferencesDialog(prefs, m_profile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setRunningLanguage(m_runningLanguage.isEmpty() ? prefs->language() : m_runningLanguage);
+    m_preferencesDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::askSupportBundlePath()
+{
+    if (m_bundleRunning || isLocked())
+        return;
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (dir.isEmpty() || !QDir(dir).exists())
+        dir = QDir::homePath();
+    auto *dialog = new QFileDialog(this, tr("Save support bundle"));
+    dialog->setObjectName(QStringLiteral("supportBundleDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setFileMode(QFileDialog::AnyFile);
+    dialog->setNameFilter(tr("ZIP archives (*.zip)"));
+    dialog->setDefaultSuffix(QStringLiteral("zip"));
+    dialog->setDirectory(dir);
+    dialog->selectFile(SupportBundle::defaultFileName(m_monitor->clock().nowUtc()));
+    connect(dialog, &QFileDialog::fileSelected, this, &MainWindow::createSupportBundle);
+    dialog->open();
+}
+
+void MainWindow::createSupportBundle(const QString &path)
+{
+    if (m_bundleRunning || path.isEmpty())
+        return;
+    SupportBundle::Options options;
+    options.outputPath = path;
+    options.logDirectory = m_logDirectory.isEmpty() ? SupportBundle::defaultLogDirectory() : m_logDirectory;
+    options.settingsFile = preferences()->fileName();
+    if (m_monitor->lastRefreshFinished().isValid())
+        options.healthJson = HealthReport::json(*m_monitor);
+    options.versions = SupportBundle::collectVersions();
+    options.versions.insert(QStringLiteral("profile"), m_profile.name);
+    options.versions.insert(QStringLiteral("environment"), environmentName());
+    options.createdAt = m_monitor->clock().nowUtc();
+    preferences()->sync();
+
+    m_bundleRunning = true;
+    m_bundleAction->setEnabled(false);
+    statusBar()->showMessage(tr("Creating the support bundle…"));
+    SupportBundle::writeAsync(options, this, [this](const SupportBundle::Result &result) {
+        m_bundleRunning = false;
+        m_bundleAction->setEnabled(!isLocked());
+        const QString where = QDir::toNativeSeparators(result.path);
+        QMessageBox *box = nullptr;
+        if (result.ok) {
+            statusBar()->showMessage(tr("Support bundle saved: %1").arg(where), 15000);
+            box = new QMessageBox(QMessageBox::Information, tr("Support bundle"),
+                                  tr("The support bundle was saved as\n%1\n\n%n value(s) that looked like secrets were "
+                                     "removed. Please look through it before you send it on.",
+                                     nullptr, result.redactions)
+                                      .arg(where),
+                                  QMessageBox::Ok, this);
+        } else {
+            statusBar()->showMessage(tr("Support bundle not saved"), 15000);
+            box = new QMessageBox(QMessageBox::Warning, tr("Support bundle"),
+                                  tr("The support bundle could not be saved.\n%1").arg(result.error), QMessageBox::Ok, this);
+        }
+        box->setObjectName(QStringLiteral("supportBundleResult"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        emit supportBundleFinished(result);
+    });
+}
+
+void MainWindow::setDesktopActionsEnabled(bool enabled)
+{
+    m_goMenu->menuAction()->setEnabled(enabled);
+    for (QAction *a : std::as_const(m_pageActions))
+        a->setEnabled(enabled);
+    m_paletteAction->setEnabled(enabled);
+    m_preferencesAction->setEnabled(enabled);
+    m_bundleAction->setEnabled(enabled && !m_bundleRunning);
+    if (!enabled) {
+        if (m_palette)
+            m_palette->reject();
+        if (m_preferencesDialog)
+            m_preferencesDialog->reject();
+    }
 }
 
 void MainWindow::addStatusWidget(QWidget *widget)
@@ -365,12 +697,14 @@ void MainWindow::showLock(bool lockedNow)
         m_central->setCurrentWidget(m_lockPanel);
         m_viewMenu->menuAction()->setEnabled(false);
         m_lockAction->setEnabled(false);
+        setDesktopActionsEnabled(false);
         m_unlockButton->setFocus(Qt::OtherFocusReason);
         emit locked();
     } else {
         m_central->setCurrentWidget(m_content);
         m_viewMenu->menuAction()->setEnabled(true);
         m_lockAction->setEnabled(true);
+        setDesktopActionsEnabled(true);
         emit unlocked();
     }
 }

@@ -2,7 +2,9 @@
 
 #include "auth/Session.h"
 #include "auth/SignInDialog.h"
+#include "core/SupportBundle.h"
 #include "profiles/ConnectionProfile.h"
+#include "shell/Command.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -17,11 +19,15 @@ class QStackedWidget;
 namespace ops {
 
 class ApiClient;
+class CommandPalette;
 class EnvironmentBanner;
 class HealthMonitor;
 class HealthPage;
 class IdleLock;
+class Preferences;
+class PreferencesDialog;
 class Session;
+class ShortcutSheet;
 class SignInDialog;
 
 // The console's window: the environment banner on top, page navigation on the left, the
@@ -29,6 +35,12 @@ class SignInDialog;
 // With a Session it also shows who is signed in, asks for sign-in when the platform wants it
 // (without disturbing whatever the operator was doing), gates actions by permission, and locks
 // itself after the profile's idle time.
+//
+// Desktop conventions: File → Preferences… (Ctrl+,), a Go menu with every page (Ctrl+1…), Help →
+// Keyboard shortcuts (F1), Command palette (Ctrl+K), Create support bundle… (Ctrl+Shift+B) and
+// About (Ctrl+F1); every action has a shortcut. With setPreferences() the window restores its
+// geometry and last page, saves them on close, and follows changes of the refresh interval, idle
+// lock and theme at once.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -65,9 +77,42 @@ public:
 
     // Composition: another page in the navigation (with its Ctrl+number shortcut), and a widget
     // that stays visible at the left of the permanent status area (e.g. the breaker state).
+    // An empty shortcut gets the next free Ctrl+1…Ctrl+9.
     void addPage(QWidget *page, const QString &title, const QKeySequence &shortcut);
     void addStatusWidget(QWidget *widget);
     void showPage(QWidget *page);
+    [[nodiscard]] QWidget *currentPage() const;
+    // A page's stable key for "last page": its objectName, else its class name (with the page's
+    // position when two pages share a class).
+    [[nodiscard]] QString pageKey(QWidget *page) const;
+
+    // Not owned. Restores geometry and last page now (and a last page added later), applies the
+    // refresh and idle-lock overrides, follows later changes, and saves the window on close.
+    void setPreferences(Preferences *preferences);
+    // The ones set, or (for the dialog only) the standard settings file's, created on first use.
+    [[nodiscard]] Preferences *preferences();
+
+    // Every command for the palette and the shortcut sheet: the menus' actions ("Go to <page>"
+    // for pages) and the pages' own actions.
+    [[nodiscard]] QList<Command> commands() const;
+    CommandPalette *openCommandPalette();
+    ShortcutSheet *showShortcuts();
+    PreferencesDialog *openPreferences();
+    [[nodiscard]] CommandPalette *commandPalette() const;
+    [[nodiscard]] ShortcutSheet *shortcutSheet() const;
+    [[nodiscard]] PreferencesDialog *preferencesDialog() const;
+
+    // Where the logs are (default: SupportBundle::defaultLogDirectory()).
+    void setLogDirectory(const QString &directory) { m_logDirectory = directory; }
+    // Writes the support bundle to `path` off the GUI thread; supportBundleFinished() tells the result.
+    void createSupportBundle(const QString &path);
+    [[nodiscard]] bool isCreatingSupportBundle() const { return m_bundleRunning; }
+
+    [[nodiscard]] QAction *preferencesAction() const { return m_preferencesAction; }
+    [[nodiscard]] QAction *shortcutsAction() const { return m_shortcutsAction; }
+    [[nodiscard]] QAction *commandPaletteAction() const { return m_paletteAction; }
+    [[nodiscard]] QAction *supportBundleAction() const { return m_bundleAction; }
+    [[nodiscard]] QAction *aboutAction() const { return m_aboutAction; }
     [[nodiscard]] QAction *signInAction() const { return m_signInAction; }
     [[nodiscard]] QAction *signOutAction() const { return m_signOutAction; }
     [[nodiscard]] QAction *lockAction() const { return m_lockAction; }
@@ -77,9 +122,19 @@ signals:
     void unlocked();
     // The operator entered the profile's PostgreSQL password (to be kept in the keychain only).
     void postgresPasswordEntered(const QString &password);
+    void supportBundleFinished(const ops::SupportBundle::Result &result);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void askPostgresPassword();
+    void askSupportBundlePath();
+    void onPreferenceChanged(int setting);
+    void restoreLastPage();
+    void saveWindow();
+    void refreshTiles();
+    void setDesktopActionsEnabled(bool enabled);
 
     struct GatedAction
     {
@@ -115,11 +170,29 @@ private:
     QLabel *m_lockText = nullptr;
     QPushButton *m_unlockButton = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
     IdleLock *m_idleLock = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_lockAction = nullptr;
     QAction *m_postgresPasswordAction = nullptr;
+    QAction *m_preferencesAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QAction *m_paletteAction = nullptr;
+    QAction *m_bundleAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QList<QAction *> m_pageActions; // by page index
+    QList<QWidget *> m_pageWidgets;
+    QPointer<Preferences> m_preferences;
+    Preferences *m_ownPreferences = nullptr;
+    QPointer<CommandPalette> m_palette;
+    QPointer<ShortcutSheet> m_shortcutSheet;
+    QPointer<PreferencesDialog> m_preferencesDialog;
+    QString m_pendingLastPage;  // restored when a page with this key is added
+    QString m_runningLanguage;
+    QString m_logDirectory;
+    bool m_bundleRunning = false;
     QPointer<SignInDialog> m_signInDialog;
     QList<GatedAction> m_gated;
     int m_lastState = 0;
