@@ -67,6 +67,584 @@
         <source>Audit Log</source>
         <translation>Audit-Protokoll</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>Log every GUI-thread stall of at least ms milliseconds (also OPS_LOG_STALLS_MS).</source>
+        <translation>Jede Blockade des GUI-Threads ab ms Millisekunden protokollieren (auch OPS_LOG_STALLS_MS).</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AcknowledgeDialog</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Quittieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert event</source>
+        <translation>Alarmereignis quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge alert event #%1</source>
+        <translation>Alarmereignis #%1 quittieren</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschehen wird</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Fired at</source>
+        <translation>Ausgelöst um</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>At least %1 visible characters: what you found and what is being done.</source>
+        <translation>Mindestens %1 sichtbare Zeichen: was Sie festgestellt haben und was unternommen wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Visible characters in the note</source>
+        <translation>Sichtbare Zeichen in der Notiz</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>%1/%2 ✓</source>
+        <translation>%1/%2 ✓</translation>
+    </message>
+    <message>
+        <source>%1/%2 — at least %2 visible characters</source>
+        <translation>%1/%2 — mindestens %2 sichtbare Zeichen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+    <message>
+        <source>The note needs at least %1 visible characters.</source>
+        <translation>Die Notiz benötigt mindestens %1 sichtbare Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AlertDeliveryText</name>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Poisoned</source>
+        <translation>In Poison-Queue</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AlertEventJson</name>
+    <message>
+        <source>Rule #%1</source>
+        <translation>Regel #%1</translation>
+    </message>
+    <message>
+        <source>The answer has no list of events.</source>
+        <translation>Die Antwort enthält keine Ereignisliste.</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Behoben</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AlertEventsModel</name>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>Nicht quittiert</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 durch %2</translation>
+    </message>
+    <message>
+        <source>Fired at</source>
+        <translation>Ausgelöst um</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AlertReader</name>
+    <message>
+        <source>Could not connect to the alerts database.</source>
+        <translation>Verbindung zur Alarm-Datenbank fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the alerts database: %1</source>
+        <translation>Verbindung zur Alarm-Datenbank fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The database role &quot;%1&quot; may not read the alert deliveries: %2</source>
+        <translation>Die Datenbankrolle &quot;%1&quot; darf die Alarmzustellungen nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>Reading the alert deliveries took too long and was stopped. Try again; if it keeps happening, narrow the filter.</source>
+        <translation>Das Lesen der Alarmzustellungen dauerte zu lange und wurde abgebrochen. Versuchen Sie es erneut; wenn das wiederholt auftritt, schränken Sie den Filter ein.</translation>
+    </message>
+    <message>
+        <source>The alert deliveries could not be read: %1</source>
+        <translation>Die Alarmzustellungen konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AlertsClient</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
+    </message>
+    <message>
+        <source>Your role may not see alerts (permission %1).</source>
+        <translation>Ihre Rolle darf keine Alarme sehen (Berechtigung %1).</translation>
+    </message>
+    <message>
+        <source> Audit record #%1.</source>
+        <translation> Audit-Eintrag #%1.</translation>
+    </message>
+    <message>
+        <source>Alert event #%1 acknowledged.</source>
+        <translation>Alarmereignis #%1 quittiert.</translation>
+    </message>
+    <message>
+        <source>Delivery #%1 queued for delivery again.</source>
+        <translation>Zustellung #%1 wurde erneut zur Zustellung eingereiht.</translation>
+    </message>
+    <message>
+        <source>The server refused: your role does not have the permission &quot;%1&quot;.</source>
+        <translation>Vom Server abgelehnt: Ihrer Rolle fehlt die Berechtigung &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Alert event #%1 does not exist (any more).</source>
+        <translation>Alarmereignis #%1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Delivery #%1 does not exist (any more).</source>
+        <translation>Zustellung #%1 existiert nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>Alert event #%1 is no longer open: %2</source>
+        <translation>Alarmereignis #%1 ist nicht mehr offen: %2</translation>
+    </message>
+    <message>
+        <source>Delivery #%1 cannot be retried now (only poisoned or failed deliveries can): %2</source>
+        <translation>Zustellung #%1 kann jetzt nicht wiederholt werden (nur Zustellungen in der Poison-Queue oder fehlgeschlagene Zustellungen): %2</translation>
+    </message>
+    <message>
+        <source>The server did not accept the note: %1</source>
+        <translation>Der Server hat die Notiz nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request: %1</source>
+        <translation>Der Server hat die Anfrage nicht akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Vom Server abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time, so it is not known whether the event was acknowledged. The events are read again: check them before trying again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet, daher ist nicht bekannt, ob das Ereignis quittiert wurde. Die Ereignisse werden erneut gelesen: Prüfen Sie sie, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time, so it is not known whether delivery #%1 was queued again. The queue is read again: check it before trying again.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet, daher ist nicht bekannt, ob Zustellung #%1 erneut eingereiht wurde. Die Warteschlange wird erneut gelesen: Prüfen Sie sie, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>The request failed: %1</source>
+        <translation>Die Anfrage ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the server refused the permission</source>
+        <translation>der Server die Berechtigung verweigert hat</translation>
+    </message>
+    <message>
+        <source>the last request failed</source>
+        <translation>die letzte Anfrage fehlgeschlagen ist</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retried</source>
+        <translation>
+            <numerusform>%n erneut versucht</numerusform>
+            <numerusform>%n erneut versucht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n nicht gesendet</numerusform>
+            <numerusform>%n nicht gesendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 (%2): %3</source>
+        <translation>#%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>not sent because %1: %2</source>
+        <translation>nicht gesendet, weil %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AlertsPage</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Zuletzt gelesen</translation>
+    </message>
+    <message>
+        <source>Refresh alerts</source>
+        <translation>Alarme aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the poison queue, the delivery history and the events now (F5). They are also read every %1 s while this page is shown.</source>
+        <translation>Poison-Queue, Zustellverlauf und Ereignisse jetzt lesen (F5). Sie werden außerdem alle %1 s gelesen, solange diese Seite angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>Alert sections</source>
+        <translation>Alarmbereiche</translation>
+    </message>
+    <message>
+        <source>&amp;Poison queue</source>
+        <translation>&amp;Poison-Queue</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;history</source>
+        <translation>Zustell&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>Open &amp;events</source>
+        <translation>Offene &amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>Last read at %1 · read every %2 s while shown</source>
+        <translation>Zuletzt gelesen um %1 · alle %2 s gelesen, solange angezeigt</translation>
+    </message>
+    <message>
+        <source>Poison queue size</source>
+        <translation>Größe der Poison-Queue</translation>
+    </message>
+    <message>
+        <source>Poison queue problem</source>
+        <translation>Problem mit der Poison-Queue</translation>
+    </message>
+    <message>
+        <source>Poisoned deliveries</source>
+        <translation>Zustellungen in der Poison-Queue</translation>
+    </message>
+    <message>
+        <source>No poisoned deliveries — all alerts are being delivered</source>
+        <translation>Keine Zustellungen in der Poison-Queue — alle Alarme werden zugestellt</translation>
+    </message>
+    <message>
+        <source>Poison queue is empty</source>
+        <translation>Poison-Queue ist leer</translation>
+    </message>
+    <message>
+        <source>&amp;Retry selected…</source>
+        <translation>Ausgewählte &amp;wiederholen…</translation>
+    </message>
+    <message>
+        <source>Retry selected deliveries</source>
+        <translation>Ausgewählte Zustellungen wiederholen</translation>
+    </message>
+    <message>
+        <source>Result of the last retry</source>
+        <translation>Ergebnis der letzten Wiederholung</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Statusfilter</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Channel filter</source>
+        <translation>Kanalfilter</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>Delivery history state</source>
+        <translation>Zustand des Zustellverlaufs</translation>
+    </message>
+    <message>
+        <source>Delivery history</source>
+        <translation>Zustellverlauf</translation>
+    </message>
+    <message>
+        <source>Open events state</source>
+        <translation>Zustand der offenen Ereignisse</translation>
+    </message>
+    <message>
+        <source>Open alert events</source>
+        <translation>Offene Alarmereignisse</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge…</source>
+        <translation>&amp;Quittieren…</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected event</source>
+        <translation>Ausgewähltes Ereignis quittieren</translation>
+    </message>
+    <message>
+        <source>Result of the last acknowledgement</source>
+        <translation>Ergebnis der letzten Quittierung</translation>
+    </message>
+    <message>
+        <source>Poison queue: not connected to the database.</source>
+        <translation>Poison-Queue: nicht mit der Datenbank verbunden.</translation>
+    </message>
+    <message>
+        <source>Reading the poison queue…</source>
+        <translation>Poison-Queue wird gelesen…</translation>
+    </message>
+    <message>
+        <source>1 poisoned delivery</source>
+        <translation>1 Zustellung in der Poison-Queue</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n poisoned deliveries</source>
+        <translation>
+            <numerusform>%n Zustellung in der Poison-Queue</numerusform>
+            <numerusform>%n Zustellungen in der Poison-Queue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the newest %1 are listed; scroll for more)</source>
+        <translation>(die neuesten %1 sind aufgeführt; für weitere scrollen)</translation>
+    </message>
+    <message>
+        <source>The list below is from the last successful read.</source>
+        <translation>Die Liste unten stammt vom letzten erfolgreichen Lesen.</translation>
+    </message>
+    <message>
+        <source>Reading the delivery history…</source>
+        <translation>Zustellverlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No deliveries match the filter.</source>
+        <translation>Keine Zustellungen entsprechen dem Filter.</translation>
+    </message>
+    <message>
+        <source>The newest %1 deliveries are listed; narrow the filter to see others.</source>
+        <translation>Die neuesten %1 Zustellungen sind aufgeführt; schränken Sie den Filter ein, um andere zu sehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deliveries listed, newest first; scroll down for more.</source>
+        <translation>
+            <numerusform>%n Zustellung aufgeführt, neueste zuerst; für weitere nach unten scrollen.</numerusform>
+            <numerusform>%n Zustellungen aufgeführt, neueste zuerst; für weitere nach unten scrollen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 delivery.</source>
+        <translation>1 Zustellung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deliveries, newest first.</source>
+        <translation>
+            <numerusform>%n Zustellung, neueste zuerst.</numerusform>
+            <numerusform>%n Zustellungen, neueste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alert events are not available.</source>
+        <translation>Alarmereignisse sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The events could not be read: %1</source>
+        <translation>Die Ereignisse konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No open alert events.</source>
+        <translation>Keine offenen Alarmereignisse.</translation>
+    </message>
+    <message>
+        <source>1 open event.</source>
+        <translation>1 offenes Ereignis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open events, newest first.</source>
+        <translation>
+            <numerusform>%n offenes Ereignis, neueste zuerst.</numerusform>
+            <numerusform>%n offene Ereignisse, neueste zuerst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Your role (%1) does not have the permission %2.</source>
+        <translation>Ihrer Rolle (%1) fehlt die Berechtigung %2.</translation>
+    </message>
+    <message>
+        <source>Alerts are not available.</source>
+        <translation>Alarme sind nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>A retry is already being confirmed or sent.</source>
+        <translation>Eine Wiederholung wird bereits bestätigt oder gesendet.</translation>
+    </message>
+    <message>
+        <source>Select one or more poisoned deliveries first.</source>
+        <translation>Wählen Sie zuerst eine oder mehrere Zustellungen in der Poison-Queue aus.</translation>
+    </message>
+    <message>
+        <source>An acknowledgement is already open.</source>
+        <translation>Eine Quittierung ist bereits geöffnet.</translation>
+    </message>
+    <message>
+        <source>Select an open event first.</source>
+        <translation>Wählen Sie zuerst ein offenes Ereignis aus.</translation>
+    </message>
+    <message>
+        <source>This event is not open.</source>
+        <translation>Dieses Ereignis ist nicht offen.</translation>
+    </message>
 </context>
 <context>
     <name>ops::ApiClient</name>
@@ -493,6 +1071,118 @@ Ein neuer Schlüssel wird jetzt ausgestellt und einmalig angezeigt. Der alte Sch
     <message>
         <source>Key &quot;%1&quot; (%2) revoked. %3</source>
         <translation>Schlüssel &quot;%1&quot; (%2) widerrufen. %3</translation>
+    </message>
+</context>
+<context>
+    <name>ops::AttentionRollup</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <comment>service names, then how many more</comment>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>source title: its one-line summary</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>System health</source>
+        <translation>Systemzustand</translation>
+    </message>
+    <message>
+        <source>All services healthy</source>
+        <translation>Alle Dienste gesund</translation>
+    </message>
+    <message>
+        <source>No services checked yet</source>
+        <translation>Noch keine Dienste geprüft</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n services healthy</source>
+        <translation>
+            <numerusform>%n Dienst gesund</numerusform>
+            <numerusform>Alle %n Dienste gesund</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>health status: service names</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Circuit Breaker</translation>
+    </message>
+    <message>
+        <source>Trading enabled again</source>
+        <translation>Handel wieder freigegeben</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (by %3)</source>
+        <comment>headline — reason (by user)</comment>
+        <translation>%1 — %2 (durch %3)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>headline — reason</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>headline: why</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1; kill switch %2</source>
+        <comment>breaker summary; kill switch headline</comment>
+        <translation>%1; Kill-Switch %2</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <source>All SLAs met</source>
+        <translation>Alle SLAs erfüllt</translation>
+    </message>
+    <message>
+        <source>No SLAs defined</source>
+        <translation>Keine SLAs definiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>All SLAs met (%n)</source>
+        <translation>
+            <numerusform>SLA erfüllt (%n)</numerusform>
+            <numerusform>Alle SLAs erfüllt (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>level: SLA names</comment>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1408,6 +2098,64 @@ Ein neuer Schlüssel wird jetzt ausgestellt und einmalig angezeigt. Der alte Sch
     </message>
 </context>
 <context>
+    <name>ops::Command</name>
+    <message>
+        <source>Not available now</source>
+        <translation>Derzeit nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>ops::CommandPalette</name>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Type to find a page or an action, Enter runs it, Escape closes</source>
+        <translation>Zum Suchen einer Seite oder Aktion tippen; die Eingabetaste führt sie aus, Esc schließt</translation>
+    </message>
+    <message>
+        <source>Type a page or an action…</source>
+        <translation>Seite oder Aktion eingeben…</translation>
+    </message>
+    <message>
+        <source>Find a page or an action</source>
+        <translation>Seite oder Aktion suchen</translation>
+    </message>
+    <message>
+        <source>Matching pages and actions</source>
+        <translation>Passende Seiten und Aktionen</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>“%1” is not available: %2</source>
+        <translation>„%1“ ist nicht verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>Palette message</source>
+        <translation>Meldung der Palette</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>Nicht verfügbar: %1</translation>
+    </message>
+</context>
+<context>
     <name>ops::ConfigClient</name>
     <message>
         <source>The document has no config_key.</source>
@@ -2145,6 +2893,10 @@ Ein neuer Schlüssel wird jetzt ausgestellt und einmalig angezeigt. Der alte Sch
         <source>The health URL of &quot;%1&quot; is not an http(s) URL.</source>
         <translation>Die Health-URL von &quot;%1&quot; ist keine http(s)-URL.</translation>
     </message>
+    <message>
+        <source>The Prometheus URL is not an http(s) URL.</source>
+        <translation>Die Prometheus-URL ist keine http(s)-URL.</translation>
+    </message>
 </context>
 <context>
     <name>ops::CreateApiKeyDialog</name>
@@ -2336,6 +3088,52 @@ Ein neuer Schlüssel wird jetzt ausgestellt und einmalig angezeigt. Der alte Sch
     <message>
         <source>Could not write %1: %2. No file was written.</source>
         <translation>%1 konnte nicht geschrieben werden: %2. Es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::DeliveryHistoryModel</name>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Letzter Versuch</translation>
+    </message>
+    <message>
+        <source>Delivered / poisoned</source>
+        <translation>Zugestellt / in Poison-Queue</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>No error recorded</source>
+        <translation>Kein Fehler protokolliert</translation>
+    </message>
+</context>
+<context>
+    <name>ops::DeliveryTableModel</name>
+    <message>
+        <source>The alerts database is not connected: the profile names no PostgreSQL database, or its password has not been entered yet (File → PostgreSQL password…).</source>
+        <translation>Die Alarm-Datenbank ist nicht verbunden: Das Profil nennt keine PostgreSQL-Datenbank, oder ihr Passwort wurde noch nicht eingegeben (Datei → PostgreSQL-Passwort…).</translation>
     </message>
 </context>
 <context>
@@ -2613,6 +3411,55 @@ Ein neuer Schlüssel wird jetzt ausgestellt und einmalig angezeigt. Der alte Sch
             <numerusform>Latenz — %1 (%n Abfragen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Latency chart status</source>
+        <translation>Status des Latenzdiagramms</translation>
+    </message>
+    <message>
+        <source>Latency percentiles — %1, from Prometheus (last %2)</source>
+        <translation>Latenz-Perzentile — %1, von Prometheus (letzte %2)</translation>
+    </message>
+    <message>
+        <source>Loading percentiles from Prometheus…</source>
+        <translation>Perzentile werden von Prometheus geladen…</translation>
+    </message>
+    <message>
+        <source>Prometheus is not configured for this profile.</source>
+        <translation>Prometheus ist für dieses Profil nicht konfiguriert.</translation>
+    </message>
+    <message>
+        <source>No data
+Prometheus has no request latencies for %1 in the last %2.</source>
+        <translation>Keine Daten
+Prometheus hat keine Anfragelatenzen für %1 in den letzten %2.</translation>
+    </message>
+    <message>
+        <source>⚠ Query failed: %1</source>
+        <translation>⚠ Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Showing the last answer, from %1 (%2 ago), greyed.</source>
+        <translation>Die letzte Antwort von %1 (vor %2) wird ausgegraut angezeigt.</translation>
+    </message>
+    <message>
+        <source>The last answer, from %1 (%2 ago), had no data.</source>
+        <translation>Die letzte Antwort von %1 (vor %2) enthielt keine Daten.</translation>
+    </message>
+    <message>
+        <source>No earlier answer to show.</source>
+        <translation>Keine frühere Antwort vorhanden.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::LatencyPercentiles</name>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
 </context>
 <context>
     <name>ops::MainWindow</name>
@@ -2824,6 +3671,156 @@ It is stored in the system keychain, never in a file.</source>
         <translation>Passwort des PostgreSQL-Benutzers „%1“ auf %2:%3.
 Es wird im System-Schlüsselbund gespeichert, nie in einer Datei.</translation>
     </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>Menüleiste</translation>
+    </message>
+    <message>
+        <source>Status bar</source>
+        <translation>Statusleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Refresh interval, theme, language, notifications and idle lock</source>
+        <translation>Aktualisierungsintervall, Design, Sprache, Benachrichtigungen und Sperre bei Inaktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every action and its keyboard shortcut</source>
+        <translation>Alle Aktionen und ihre Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Command palette…</source>
+        <translation>Befehls&amp;palette…</translation>
+    </message>
+    <message>
+        <source>Find any page or action by typing its name</source>
+        <translation>Beliebige Seite oder Aktion durch Eingabe ihres Namens finden</translation>
+    </message>
+    <message>
+        <source>Create &amp;support bundle…</source>
+        <translation>&amp;Support-Paket erstellen…</translation>
+    </message>
+    <message>
+        <source>A ZIP file with the logs (secrets removed), settings, versions and the last health snapshot, to attach to a support ticket</source>
+        <translation>Eine ZIP-Datei mit den Protokollen (ohne Geheimnisse), Einstellungen, Versionen und dem letzten Zustandsschnappschuss zum Anhängen an ein Support-Ticket</translation>
+    </message>
+    <message>
+        <source>Show %1</source>
+        <translation>%1 anzeigen</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Zu %1 wechseln</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>Save support bundle</source>
+        <translation>Support-Paket speichern</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP-Archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Creating the support bundle…</source>
+        <translation>Support-Paket wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Support bundle saved: %1</source>
+        <translation>Support-Paket gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Support bundle</source>
+        <translation>Support-Paket</translation>
+    </message>
+    <message numerus="yes">
+        <source>The support bundle was saved as
+%1
+
+%n value(s) that looked like secrets were removed. Please look through it before you send it on.</source>
+        <translation>
+            <numerusform>Das Support-Paket wurde gespeichert als
+%1
+
+%n Wert, der wie ein Geheimnis aussah, wurde entfernt. Bitte sehen Sie es durch, bevor Sie es weitergeben.</numerusform>
+            <numerusform>Das Support-Paket wurde gespeichert als
+%1
+
+%n Werte, die wie Geheimnisse aussahen, wurden entfernt. Bitte sehen Sie es durch, bevor Sie es weitergeben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Support bundle not saved</source>
+        <translation>Support-Paket nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The support bundle could not be saved.
+%1</source>
+        <translation>Das Support-Paket konnte nicht gespeichert werden.
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>ops::NotificationPolicy</name>
+    <message>
+        <source>%1: %2</source>
+        <comment>source title: level</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: back to normal</source>
+        <comment>source title</comment>
+        <translation>%1: wieder normal</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more changes</source>
+        <comment>notifications held back by the rate limit (always 2 or more)</comment>
+        <translation>
+            <numerusform>… und %n weitere Änderung</numerusform>
+            <numerusform>… und %n weitere Änderungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ops::PoisonQueueModel</name>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Poisoned at</source>
+        <translation>In Poison-Queue seit</translation>
+    </message>
+    <message>
+        <source>No error recorded</source>
+        <translation>Kein Fehler protokolliert</translation>
+    </message>
 </context>
 <context>
     <name>ops::PostgresProbe</name>
@@ -2849,6 +3846,316 @@ Es wird im System-Schlüsselbund gespeichert, nie in einer Datei.</translation>
     <message>
         <source>Could not connect to PostgreSQL</source>
         <translation>Verbindung zu PostgreSQL fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>ops::PreferencesDialog</name>
+    <message>
+        <source>Use my own &amp;refresh interval</source>
+        <translation>Eigenes &amp;Aktualisierungsintervall verwenden</translation>
+    </message>
+    <message>
+        <source>Show desktop &amp;notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Lock &amp;sooner than the profile says</source>
+        <translation>&amp;Früher sperren als im Profil festgelegt</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Use my own refresh interval</source>
+        <translation>Eigenes Aktualisierungsintervall verwenden</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Refresh interval in seconds</source>
+        <translation>Aktualisierungsintervall in Sekunden</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;every:</source>
+        <translation>Aktualisieren a&amp;lle:</translation>
+    </message>
+    <message>
+        <source>The profile “%1” refreshes every %2 s; at least %3 s.</source>
+        <translation>Das Profil „%1“ aktualisiert alle %2 s; mindestens %3 s.</translation>
+    </message>
+    <message>
+        <source>AUTO_REFRESH_INTERVAL_SECONDS is set and wins for this run.</source>
+        <translation>AUTO_REFRESH_INTERVAL_SECONDS ist gesetzt und hat für diesen Lauf Vorrang.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Design:</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The new language takes effect after a restart.</source>
+        <translation>Die neue Sprache wird nach einem Neustart wirksam.</translation>
+    </message>
+    <message>
+        <source>Language note</source>
+        <translation>Hinweis zur Sprache</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications</source>
+        <translation>Desktop-Benachrichtigungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Desktop notifications when a service or the circuit breaker changes state</source>
+        <translation>Desktop-Benachrichtigungen, wenn ein Dienst oder der Circuit Breaker den Zustand wechselt</translation>
+    </message>
+    <message>
+        <source>Lock sooner than the profile says</source>
+        <translation>Früher sperren als im Profil festgelegt</translation>
+    </message>
+    <message>
+        <source>Idle minutes before the console locks</source>
+        <translation>Minuten ohne Aktivität, bevor die Konsole gesperrt wird</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>The profile “%1” locks after %2 min without input; you can choose a shorter time, not a longer one.</source>
+        <translation>Das Profil „%1“ sperrt nach %2 min ohne Eingabe; Sie können eine kürzere Zeit wählen, keine längere.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Lock after a time without &amp;input</source>
+        <translation>Nach einer Zeit ohne &amp;Eingabe sperren</translation>
+    </message>
+    <message>
+        <source>Lock after a time without input</source>
+        <translation>Nach einer Zeit ohne Eingabe sperren</translation>
+    </message>
+    <message>
+        <source>The profile “%1” never locks by itself.</source>
+        <translation>Das Profil „%1“ sperrt nie von selbst.</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after:</source>
+        <translation>Sperren &amp;nach:</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+</context>
+<context>
+    <name>ops::PrometheusClient</name>
+    <message>
+        <source>Prometheus is not configured for this profile.</source>
+        <translation>Prometheus ist für dieses Profil nicht konfiguriert.</translation>
+    </message>
+    <message>
+        <source>The Prometheus address is not a valid http(s) URL.</source>
+        <translation>Die Prometheus-Adresse ist keine gültige http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>No answer from Prometheus within %1 s.</source>
+        <translation>Keine Antwort von Prometheus innerhalb von %1 s.</translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; answer is too large (over %1 MiB).</source>
+        <translation>Die Antwort von Prometheus ist zu groß (über %1 MiB).</translation>
+    </message>
+    <message>
+        <source>Prometheus could not be reached: %1</source>
+        <translation>Prometheus ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus answered HTTP %1 with a web page instead of JSON (a proxy or login page?).</source>
+        <translation>Prometheus hat mit HTTP %1 und einer Webseite statt JSON geantwortet (eine Proxy- oder Anmeldeseite?).</translation>
+    </message>
+    <message>
+        <source>Prometheus answered HTTP %1 with an empty body.</source>
+        <translation>Prometheus hat mit HTTP %1 und leerem Antwortinhalt geantwortet.</translation>
+    </message>
+    <message>
+        <source>Prometheus answered HTTP %1 with something that is not valid JSON (%2).</source>
+        <translation>Prometheus hat mit HTTP %1 und etwas geantwortet, das kein gültiges JSON ist (%2).</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the query: %1</source>
+        <translation>Prometheus hat die Abfrage abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus refused the query (%1): %2</source>
+        <translation>Prometheus hat die Abfrage abgelehnt (%1): %2</translation>
+    </message>
+    <message>
+        <source>Prometheus answered HTTP %1.</source>
+        <translation>Prometheus hat mit HTTP %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; answer has no &quot;status&quot;: &quot;success&quot;.</source>
+        <translation>Die Antwort von Prometheus enthält kein &quot;status&quot;: &quot;success&quot;.</translation>
+    </message>
+    <message>
+        <source>Prometheus&apos; answer is malformed (%1).</source>
+        <translation>Die Antwort von Prometheus ist fehlerhaft (%1).</translation>
+    </message>
+    <message>
+        <source>result is not a list</source>
+        <translation>result ist keine Liste</translation>
+    </message>
+    <message>
+        <source>a series is not an object</source>
+        <translation>eine Serie ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>a series has no values</source>
+        <translation>eine Serie hat keine Werte</translation>
+    </message>
+    <message>
+        <source>a sample is not [time, value]</source>
+        <translation>ein Messwert ist nicht [time, value]</translation>
+    </message>
+    <message>
+        <source>unexpected result type &quot;%1&quot;</source>
+        <translation>unerwarteter Ergebnistyp &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>ops::RetryConfirmDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry poisoned deliveries</source>
+        <translation>Zustellungen aus der Poison-Queue wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry 1 poisoned delivery?</source>
+        <translation>1 Zustellung aus der Poison-Queue wiederholen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %n poisoned deliveries?</source>
+        <translation>
+            <numerusform>%n Zustellung aus der Poison-Queue wiederholen?</numerusform>
+            <numerusform>%n Zustellungen aus der Poison-Queue wiederholen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschehen wird</translation>
+    </message>
+    <message>
+        <source>Channels: %1</source>
+        <translation>Kanäle: %1</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>#%1 %2 to %3 — %4</source>
+        <translation>#%1 %2 an %3 — %4</translation>
+    </message>
+    <message>
+        <source>no error recorded</source>
+        <translation>kein Fehler protokolliert</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weitere</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deliveries to retry</source>
+        <translation>Zu wiederholende Zustellungen</translation>
+    </message>
+    <message>
+        <source>Each delivery goes back to pending with its attempts set to 0, and the delivery worker tries it again within its channel&apos;s rate limit. Each retry is one request and is recorded in the audit log under your name.</source>
+        <translation>Jede Zustellung wird wieder auf ausstehend gesetzt und ihre Versuche werden auf 0 zurückgesetzt; der Zustell-Worker versucht sie innerhalb der Ratenbegrenzung ihres Kanals erneut. Jede Wiederholung ist eine Anfrage und wird unter Ihrem Namen im Audit-Protokoll protokolliert.</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Retry 1 delivery</source>
+        <translation>1 Zustellung &amp;wiederholen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Retry %n deliveries</source>
+        <translation>
+            <numerusform>%n Zustellung &amp;wiederholen</numerusform>
+            <numerusform>%n Zustellungen &amp;wiederholen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>unknown channel</source>
+        <translation>unbekannter Kanal</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered…</source>
+        <translation>%1 von %2 beantwortet…</translation>
+    </message>
+    <message>
+        <source>Retrying %1 of %2…</source>
+        <translation>%1 von %2 wird wiederholt…</translation>
     </message>
 </context>
 <context>
@@ -3142,6 +4449,61 @@ Es wird im System-Schlüsselbund gespeichert, nie in einer Datei.</translation>
     </message>
 </context>
 <context>
+    <name>ops::ShortcutSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>Find a shortcut</source>
+        <translation>Tastenkürzel suchen</translation>
+    </message>
+    <message>
+        <source>Action or key</source>
+        <translation>Aktion oder Taste</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Everywhere: Tab and Shift+Tab move between controls, Enter opens or confirms, Escape closes a dialog. Ctrl+K finds any page or action by name.</source>
+        <translation>Überall: Tab und Umschalt+Tab wechseln zwischen Bedienelementen, die Eingabetaste öffnet oder bestätigt, Esc schließt einen Dialog. Strg+K findet jede Seite oder Aktion nach ihrem Namen.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>no shortcut</source>
+        <translation>kein Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>ops::SignInDialog</name>
     <message>
         <source>&amp;Remember me on this computer</source>
@@ -3282,6 +4644,383 @@ Es wird im System-Schlüsselbund gespeichert, nie in einer Datei.</translation>
     <message>
         <source>Too many failed attempts. Try again in %1 s.</source>
         <translation>Zu viele fehlgeschlagene Versuche. Versuchen Sie es in %1 s erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::SlaChart</name>
+    <message>
+        <source>Target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>Page above %1</source>
+        <translation>Alarmierung über %1</translation>
+    </message>
+    <message>
+        <source>%1, last hour</source>
+        <translation>%1, letzte Stunde</translation>
+    </message>
+    <message>
+        <source>%1 chart status</source>
+        <translation>Status des Diagramms %1</translation>
+    </message>
+    <message>
+        <source>Loading the last hour from Prometheus…</source>
+        <translation>Letzte Stunde wird von Prometheus geladen…</translation>
+    </message>
+    <message>
+        <source>No data in the last hour</source>
+        <translation>Keine Daten in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>⚠ Query failed: %1</source>
+        <translation>⚠ Abfrage fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Showing the hour as of %1 (%2 ago), greyed.</source>
+        <translation>Die Stunde mit Stand %1 (vor %2) wird ausgegraut angezeigt.</translation>
+    </message>
+    <message>
+        <source>No earlier answer to show.</source>
+        <translation>Keine frühere Antwort vorhanden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) over the last hour; highest %1</source>
+        <translation>
+            <numerusform>%n Punkt in der letzten Stunde; Höchstwert %1</numerusform>
+            <numerusform>%n Punkte in der letzten Stunde; Höchstwert %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ops::SlaModel</name>
+    <message>
+        <source>Prometheus not configured for this profile</source>
+        <translation>Prometheus für dieses Profil nicht konfiguriert</translation>
+    </message>
+    <message>
+        <source>Waiting for Prometheus…</source>
+        <translation>Warte auf Prometheus…</translation>
+    </message>
+    <message>
+        <source>No data in the last 5 minutes</source>
+        <translation>Keine Daten in den letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>query failed: %1 (last value %2 old)</source>
+        <translation>Abfrage fehlgeschlagen: %1 (letzter Wert %2 alt)</translation>
+    </message>
+    <message>
+        <source>query failed: %1 (no earlier value)</source>
+        <translation>Abfrage fehlgeschlagen: %1 (kein früherer Wert)</translation>
+    </message>
+    <message>
+        <source>updated %1 ago</source>
+        <translation>vor %1 aktualisiert</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 (target %4); %5</source>
+        <translation>%1: %2, %3 (Ziel %4); %5</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Current value</source>
+        <translation>Aktueller Wert</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielvorgabe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>ops::SlaPanel</name>
+    <message>
+        <source>Prometheus source</source>
+        <translation>Prometheus-Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Service level targets</source>
+        <translation>Service-Level-Ziele</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask Prometheus again now (F5)</source>
+        <translation>Prometheus jetzt erneut abfragen (F5)</translation>
+    </message>
+    <message>
+        <source>%1: target</source>
+        <translation>%1: Ziel</translation>
+    </message>
+    <message>
+        <source>%1: current value</source>
+        <translation>%1: aktueller Wert</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1: objective</source>
+        <translation>%1: Zielvorgabe</translation>
+    </message>
+    <message>
+        <source>%1: status icon</source>
+        <translation>%1: Statussymbol</translation>
+    </message>
+    <message>
+        <source>%1: status</source>
+        <translation>%1: Status</translation>
+    </message>
+    <message>
+        <source>%1: updated</source>
+        <translation>%1: aktualisiert</translation>
+    </message>
+    <message>
+        <source>Service level target cards</source>
+        <translation>Karten der Service-Level-Ziele</translation>
+    </message>
+    <message>
+        <source>Prometheus not configured</source>
+        <translation>Prometheus nicht konfiguriert</translation>
+    </message>
+    <message>
+        <source>Prometheus not configured for this profile.
+Add its address (prometheus_url) to the connection profile to see the service level targets.</source>
+        <translation>Prometheus ist für dieses Profil nicht konfiguriert.
+Fügen Sie seine Adresse (prometheus_url) zum Verbindungsprofil hinzu, um die Service-Level-Ziele zu sehen.</translation>
+    </message>
+    <message>
+        <source>From Prometheus at %1, every %2 s; charts show the last hour.</source>
+        <translation>Von Prometheus unter %1, alle %2 s; die Diagramme zeigen die letzte Stunde.</translation>
+    </message>
+</context>
+<context>
+    <name>ops::SlaTarget</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Erfüllt</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Verletzt</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Alarmierung</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Query failed</source>
+        <translation>Abfrage fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Nicht konfiguriert</translation>
+    </message>
+    <message>
+        <source>Breaker staleness</source>
+        <translation>Breaker-Datenalter</translation>
+    </message>
+    <message>
+        <source>Alert delivery P95</source>
+        <translation>Alarmzustellung P95</translation>
+    </message>
+    <message>
+        <source>Audit write P95</source>
+        <translation>Audit-Schreibvorgang P95</translation>
+    </message>
+    <message>
+        <source>Poison queue</source>
+        <translation>Poison-Queue</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <comment>unit: seconds</comment>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>∞ s</source>
+        <translation>∞ s</translation>
+    </message>
+    <message>
+        <source>−∞ s</source>
+        <translation>−∞ s</translation>
+    </message>
+    <message>
+        <source>∞</source>
+        <translation>∞</translation>
+    </message>
+    <message>
+        <source>−∞</source>
+        <translation>−∞</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>= %1</source>
+        <translation>= %1</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>%1 (page &gt; %2)</source>
+        <translation>%1 (Alarmierung &gt; %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ops::SupportBundle</name>
+    <message>
+        <source>Too many files for a ZIP archive.</source>
+        <translation>Zu viele Dateien für ein ZIP-Archiv.</translation>
+    </message>
+    <message>
+        <source>Invalid name inside the archive: %1</source>
+        <translation>Ungültiger Name im Archiv: %1</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a ZIP archive.</source>
+        <translation>%1 ist zu groß für ein ZIP-Archiv.</translation>
+    </message>
+    <message>
+        <source>The archive would be larger than 4 GiB.</source>
+        <translation>Das Archiv wäre größer als 4 GiB.</translation>
+    </message>
+    <message>
+        <source>No file name given.</source>
+        <translation>Kein Dateiname angegeben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>settings.ini: %n value(s) redacted</source>
+        <translation>
+            <numerusform>settings.ini: %n Wert entfernt</numerusform>
+            <numerusform>settings.ini: %n Werte entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>health.json: %n value(s) redacted</source>
+        <translation>
+            <numerusform>health.json: %n Wert entfernt</numerusform>
+            <numerusform>health.json: %n Werte entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>health.json: no health snapshot was available</source>
+        <translation>health.json: Es war kein Zustandsschnappschuss verfügbar</translation>
+    </message>
+    <message>
+        <source>logs/%1: left out (%2 bytes; the bundle&apos;s log limit was reached)</source>
+        <translation>logs/%1: ausgelassen (%2 Bytes; das Protokolllimit des Pakets wurde erreicht)</translation>
+    </message>
+    <message>
+        <source>logs/%1: could not be read (%2)</source>
+        <translation>logs/%1: konnte nicht gelesen werden (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>logs/%1: %n value(s) redacted</source>
+        <translation>
+            <numerusform>logs/%1: %n Wert entfernt</numerusform>
+            <numerusform>logs/%1: %n Werte entfernt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>logs: no log files in %1</source>
+        <translation>logs: keine Protokolldateien in %1</translation>
+    </message>
+    <message>
+        <source>Ops Console support bundle
+Created: %1
+
+Secrets are removed before anything is written here: tokens, Authorization and Cookie headers, passwords, API key secrets, JWTs, passwords in URLs, private keys and the values of secret settings are replaced by %2. Check the files before you send them on.
+
+</source>
+        <translation>Ops Console Support-Paket
+Erstellt: %1
+
+Geheimnisse werden entfernt, bevor hier etwas geschrieben wird: Token, Authorization- und Cookie-Header, Passwörter, Geheimnisse von API-Schlüsseln, JWTs, Passwörter in URLs, private Schlüssel und die Werte geheimer Einstellungen werden durch %2 ersetzt. Prüfen Sie die Dateien, bevor Sie sie weitergeben.
+
+</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ops::TrayIcon</name>
+    <message>
+        <source>Ops Console tray menu</source>
+        <translation>Tray-Menü der Ops Console</translation>
+    </message>
+    <message>
+        <source>&amp;Show Ops Console</source>
+        <translation>Ops Console &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Bring the Ops Console window to the front</source>
+        <translation>Das Fenster der Ops Console in den Vordergrund holen</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications enabled</source>
+        <translation>Be&amp;nachrichtigungen aktiviert</translation>
+    </message>
+    <message>
+        <source>Desktop notifications when a state changes</source>
+        <translation>Desktop-Benachrichtigungen bei Zustandswechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Ops Console</source>
+        <translation>Ops Console beenden</translation>
+    </message>
+    <message>
+        <source>Ops Console: %1</source>
+        <comment>worst level</comment>
+        <translation>Ops Console: %1</translation>
+    </message>
+    <message>
+        <source>Ops Console: %1 (%2)</source>
+        <comment>worst level (sources)</comment>
+        <translation>Ops Console: %1 (%2)</translation>
     </message>
 </context>
 <context>
