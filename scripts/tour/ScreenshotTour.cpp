@@ -2,6 +2,10 @@
 // sandbox started in-process on ephemeral ports. Run it through scripts/screenshot-tour.sh
 // (under Xvfb); the pictures are for people to look at, not assertions.
 #include "MockClock.h"
+#include "TestPrometheus.h"
+#include "metrics/PrometheusClient.h"
+#include "sla/SlaMonitor.h"
+#include "sla/SlaPanel.h"
 #include "Sandbox.h"
 #include "api/ApiClient.h"
 #include "auth/CredentialStore.h"
@@ -13,6 +17,10 @@
 #include "apikeys/CreateApiKeyDialog.h"
 #include "apikeys/SecretDialog.h"
 #include "audit/AuditLogModel.h"
+#include "alerts/AlertReader.h"
+#include "alerts/DeliveryModels.h"
+#include "alerts/AlertsClient.h"
+#include "alerts/AlertsPage.h"
 #include "audit/AuditLogPage.h"
 #include "audit/AuditReader.h"
 #include "config/ConfigClient.h"
@@ -28,6 +36,8 @@
 #include "shell/MainWindow.h"
 
 #include <QApplication>
+#include <QNetworkAccessManager>
+#include <QTabWidget>
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -373,6 +383,68 @@ int main(int argc, char **argv)
         settle(300);
         failures += !shoot(&window, out, QStringLiteral("25-audit-verified"));
         auditPage->setService(nullptr);
+
+        // Alerts: sms failing, so three passes poison its deliveries; email ones get delivered.
+        opssandbox::AlertSettings alertSettings = sandbox.alertSettings();
+        alertSettings.failingChannels = {QStringLiteral("sms")};
+        alertSettings.workerIntervalMs = 0;
+        alertSettings.eventProbability = 0;
+        alertSettings.smsFailureRate = 0;
+        sandbox.setAlertSettings(alertSettings);
+        if (!sandbox.generateAlerts(5, QStringLiteral("sms"), {}, nullptr, &error)
+            || !sandbox.generateAlerts(4, QStringLiteral("email"), {}, nullptr, &error))
+            std::fprintf(stderr, "tour: generate alerts: %s\n", qPrintable(error));
+        sandbox.processAlertPasses(3);
+        ops::AlertsClient alertsClient(&session);
+        ops::AlertService alertService(readOnly, QString());
+        auto *alertsPage = new ops::AlertsPage(&alertsClient, &session);
+        window.addPage(alertsPage, QStringLiteral("Alerts"), QKeySequence(Qt::CTRL | Qt::Key_6));
+        alertsPage->setService(&alertService);
+        window.showPage(alertsPage);
+        alertsPage->refresh();
+        waitFor([&] { return alertsPage->poisonModel()->rowCount() >= 5; });
+        alertsPage->poisonView()->selectRow(0);
+        alertsPage->poisonView()->selectRow(1);
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("26-alerts-poison-queue"));
+        alertsPage->tabs()->setCurrentIndex(1);
+        settle(300);
+        failures += !shoot(&window, out, QStringLiteral("27-alerts-delivery-history"));
+
+        // SLA and latency percentiles from a real Prometheus scraping the sandbox every second; the
+        // worker's passes also make the services' synthetic request traffic.
+        alertSettings.failingChannels.clear();
+        alertSettings.workerIntervalMs = 500;
+        sandbox.setAlertSettings(alertSettings);
+        ops::test::TestPrometheus prometheusServer;
+        const QUrl apiUrl = sandbox.apiBaseUrl();
+        QNetworkAccessManager promNetwork;
+        ops::PrometheusClient prometheus(&promNetwork);
+        ops::SlaMonitor sla(&prometheus);
+        auto *slaPanel = new ops::SlaPanel(&sla);
+        window.addPage(slaPanel, QStringLiteral("SLA"), QKeySequence(Qt::CTRL | Qt::Key_7));
+        if (prometheusServer.start(QStringLiteral("%1:%2").arg(apiUrl.host()).arg(apiUrl.port()), 1, &error)
+            && prometheusServer.waitForTargetUp(15000, &error)) {
+            settle(4000); // a few scrapes, so rates exist
+            prometheus.setBaseUrl(prometheusServer.baseUrl());
+            sla.setPrometheusUrl(prometheusServer.baseUrl());
+            window.showPage(slaPanel);
+            sla.refreshNow();
+            QSignalSpy slaDone(&sla, &ops::SlaMonitor::refreshFinished);
+            slaDone.wait(10000);
+            settle(500);
+            failures += !shoot(&window, out, QStringLiteral("28-sla-panel"));
+            window.healthPage()->setPrometheus(&prometheus);
+            window.showPage(window.healthPage());
+            monitor.refreshNow();
+            settle(3000);
+            failures += !shoot(&window, out, QStringLiteral("29-health-latency-percentiles"));
+            window.healthPage()->setPrometheus(nullptr);
+        } else {
+            std::fprintf(stderr, "tour: prometheus: %s\n", qPrintable(error));
+            ++failures;
+        }
+        alertsPage->setService(nullptr);
     }
     if (parser.isSet(translationOption)) {
         QTranslator translator;
