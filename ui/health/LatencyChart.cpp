@@ -1,5 +1,7 @@
 #include "health/LatencyChart.h"
 
+#include "common/ChartOverlay.h"
+
 #include "core/TimeText.h"
 #include "health/LatencyHistory.h"
 #include "health/LatencyPercentiles.h"
@@ -86,9 +88,7 @@ LatencyChart::LatencyChart(QWidget *parent)
 
     m_overlay->setObjectName(QStringLiteral("latencyOverlay"));
     m_overlay->setAccessibleName(tr("Latency chart status"));
-    m_overlay->setTextFormat(Qt::PlainText);
-    m_overlay->setWordWrap(true);
-    m_overlay->setAlignment(Qt::AlignCenter);
+    chartoverlay::setUp(m_overlay);
     m_overlay->hide();
 }
 
@@ -237,40 +237,25 @@ void LatencyChart::setOverlay(Overlay kind, const QString &text)
     m_overlayKind = kind;
     switch (kind) {
     case Overlay::None:
-        m_overlay->clear();
-        m_overlay->hide();
+        chartoverlay::hide(m_overlay);
         return;
     case Overlay::Loading:
     case Overlay::NotConfigured:
-        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #424242; background: rgba(255,255,255,210);"
-                                                " padding: 8px; }"));
+        chartoverlay::show(m_overlay, chartoverlay::Look::Neutral, text, 10);
         break;
     case Overlay::NoData:
-        // Neutral: nothing is wrong, there is just nothing to draw.
-        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #424242; background: rgba(245,245,245,235);"
-                                                " border: 2px dashed #9e9e9e; padding: 10px; font-style: italic; }"));
+        chartoverlay::show(m_overlay, chartoverlay::Look::NoData, text, 10);
         break;
     case Overlay::Failed:
-        // Alarming: the numbers could not be read; what is drawn (if anything) is old.
-        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #8e0000; background: rgba(255,235,238,240);"
-                                                " border: 2px solid #c62828; padding: 10px; font-weight: bold; }"));
+        chartoverlay::show(m_overlay, chartoverlay::Look::Failed, text, 10);
         break;
     }
-    m_overlay->setText(text);
-    m_overlay->show();
-    m_overlay->raise();
     placeOverlay();
 }
 
 void LatencyChart::placeOverlay()
 {
-    if (m_overlay->isHidden())
-        return;
-    const QRect area = viewport()->rect();
-    const int width = std::min(area.width() - 40, std::max(260, area.width() * 2 / 3));
-    const int height = std::min(area.height() - 20, m_overlay->heightForWidth(width));
-    m_overlay->resize(std::max(100, width), std::max(30, height));
-    m_overlay->move(area.center() - m_overlay->rect().center());
+    chartoverlay::place(m_overlay, viewport()->rect(), 2.0 / 3, 260, 20);
 }
 
 void LatencyChart::resizeEvent(QResizeEvent *event)

@@ -1,5 +1,7 @@
 #include "sla/SlaChart.h"
 
+#include "common/ChartOverlay.h"
+
 #include "core/TimeText.h"
 
 #include <QChart>
@@ -77,9 +79,7 @@ SlaChart::SlaChart(const SlaTarget &target, QWidget *parent)
 
     m_overlay->setObjectName(QStringLiteral("slaChartOverlay"));
     m_overlay->setAccessibleName(tr("%1 chart status").arg(target.title()));
-    m_overlay->setTextFormat(Qt::PlainText);
-    m_overlay->setWordWrap(true);
-    m_overlay->setAlignment(Qt::AlignCenter);
+    chartoverlay::setUp(m_overlay);
     setOverlay(Overlay::Loading, tr("Loading the last hour from Prometheus…"));
 }
 
@@ -173,39 +173,24 @@ void SlaChart::setOverlay(Overlay kind, const QString &text)
     m_overlayKind = kind;
     switch (kind) {
     case Overlay::None:
-        m_overlay->clear();
-        m_overlay->hide();
+        chartoverlay::hide(m_overlay);
         return;
     case Overlay::Loading:
-        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #424242; background: rgba(255,255,255,210);"
-                                                " padding: 8px; }"));
+        chartoverlay::show(m_overlay, chartoverlay::Look::Neutral, text, 8);
         break;
     case Overlay::NoData:
-        // Neutral: nothing is wrong, there is just nothing to draw.
-        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #424242; background: rgba(245,245,245,235);"
-                                                " border: 2px dashed #9e9e9e; padding: 8px; font-style: italic; }"));
+        chartoverlay::show(m_overlay, chartoverlay::Look::NoData, text, 8);
         break;
     case Overlay::Failed:
-        // Alarming: the numbers could not be read; what is drawn (if anything) is old.
-        m_overlay->setStyleSheet(QStringLiteral("QLabel { color: #8e0000; background: rgba(255,235,238,240);"
-                                                " border: 2px solid #c62828; padding: 8px; font-weight: bold; }"));
+        chartoverlay::show(m_overlay, chartoverlay::Look::Failed, text, 8);
         break;
     }
-    m_overlay->setText(text);
-    m_overlay->show();
-    m_overlay->raise();
     placeOverlay();
 }
 
 void SlaChart::placeOverlay()
 {
-    if (m_overlay->isHidden())
-        return;
-    const QRect area = viewport()->rect();
-    const int width = std::min(area.width() - 20, std::max(200, area.width() * 3 / 4));
-    const int height = std::min(area.height() - 10, m_overlay->heightForWidth(width));
-    m_overlay->resize(std::max(100, width), std::max(30, height));
-    m_overlay->move(area.center() - m_overlay->rect().center());
+    chartoverlay::place(m_overlay, viewport()->rect(), 3.0 / 4, 200, 10);
 }
 
 void SlaChart::resizeEvent(QResizeEvent *event)
